@@ -1,0 +1,72 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel;
+
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/** Creates {@code slack-auditlogs:<method>} endpoints; its options are the defaults of every endpoint. */
+@Component("slack-auditlogs")
+public class SlackAuditLogsComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata
+    private SlackAuditLogsConfiguration configuration = new SlackAuditLogsConfiguration();
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    public SlackAuditLogsComponent() {
+    }
+
+    public SlackAuditLogsComponent(CamelContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SlackAuditLogsMethod method = SlackAuditLogsMethod.fromPath(remaining);
+        SlackAuditLogsEndpoint endpoint = new SlackAuditLogsEndpoint(uri, this, method, configuration.copy());
+        setProperties(endpoint, parameters);
+        if (endpoint.getConfiguration().getSslContextParameters() == null) {
+            endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        endpoint.validate();
+        return endpoint;
+    }
+
+    public SlackAuditLogsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults of every endpoint this component creates (token, baseUrl, transport, filters...). */
+    public void setConfiguration(SlackAuditLogsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the global SSLContextParameters of the CamelContext when an endpoint sets none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

@@ -1,0 +1,362 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel;
+
+import java.time.Duration;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a {@code slack-auditlogs} endpoint. The component holds one as its defaults and gives each endpoint a
+ * {@link #copy()}, so {@code camel.component.slack-auditlogs.token} and friends apply to every route unless a URI
+ * overrides them.
+ */
+@UriParams
+public class SlackAuditLogsConfiguration implements Cloneable {
+
+    static final String DEFAULT_BASE_URL = "https://api.slack.com/audit/v1";
+
+    @UriParam(label = "security", secret = true)
+    private String token;
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "security,advanced", defaultValue = "false")
+    private boolean allowInsecureHttp;
+
+    @UriParam(label = "filter")
+    private String action;
+    @UriParam(label = "filter")
+    private String actor;
+    @UriParam(label = "filter")
+    private String entity;
+    @UriParam(label = "filter", defaultValue = "P1D")
+    private String oldest = "P1D";
+    @UriParam(label = "filter")
+    private String latest;
+    @UriParam(label = "common", defaultValue = "9999")
+    private int limit = 9999;
+
+    @UriParam(label = "consumer", defaultValue = "PT1M")
+    private Duration lag = Duration.ofMinutes(1);
+    @UriParam(label = "consumer", defaultValue = "PT5M")
+    private Duration overlap = Duration.ofMinutes(5);
+    @UriParam(label = "consumer", defaultValue = "PT1H")
+    private Duration windowSize = Duration.ofHours(1);
+    @UriParam(label = "consumer,advanced", defaultValue = "20000")
+    private int maxEventsPerWindow = 20000;
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer")
+    private String stateKey;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "producer", defaultValue = "1000")
+    private int maxResults = 1000;
+
+    @UriParam(label = "common", defaultValue = "20")
+    private int maxRequestsPerMinute = 20;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "PT1S")
+    private Duration retryDelay = Duration.ofSeconds(1);
+    @UriParam(label = "advanced", defaultValue = "PT10S")
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    @UriParam(label = "advanced", defaultValue = "PT60S")
+    private Duration socketTimeout = Duration.ofSeconds(60);
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "security")
+    @Metadata(autowired = false)
+    private SSLContextParameters sslContextParameters;
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * The Slack user token (xoxp-...) of an Enterprise organization owner, with the auditlogs:read
+     * scope, from an app installed on the organization. Required for logs. Set it on the component so routes
+     * need not repeat it, and pass it as RAW(...) or a property placeholder.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The root of the Audit Logs API. Override it for GovSlack, a proxy or the simulator. A plain http:// URL is
+     * refused unless its host is loopback or allowInsecureHttp is set, so the token never crosses a network in
+     * clear.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /** Allow a plain http:// baseUrl to a host that is not loopback (the token then travels unencrypted). */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /**
+     * Comma-separated action names to read, e.g. user_login,file_downloaded (all actions when empty). Slack
+     * takes at most 30 per request; longer lists are read as several queries and merged. The consumer checks the
+     * names against GET /actions when it starts.
+     */
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    /** Only events of this actor (a user id such as W123AB456). */
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getEntity() {
+        return entity;
+    }
+
+    /** Only events on this entity (a channel, file, app, workspace, user... id). */
+    public void setEntity(String entity) {
+        this.entity = entity;
+    }
+
+    public String getOldest() {
+        return oldest;
+    }
+
+    /**
+     * Where reading starts: Unix seconds, an ISO-8601 instant (2026-11-01T00:00:00Z), a UTC date, or an ISO-8601
+     * duration meaning that long before now (P7D). A consumer uses it only when its state repository holds no
+     * checkpoint; a producer uses it as the default lower bound of a query.
+     */
+    public void setOldest(String oldest) {
+        this.oldest = oldest;
+    }
+
+    public String getLatest() {
+        return latest;
+    }
+
+    /**
+     * Where reading ends (inclusive), in the same forms as oldest. A consumer whose checkpoint passes it stops
+     * fetching: a bounded export.
+     */
+    public void setLatest(String latest) {
+        this.latest = latest;
+    }
+
+    public int getLimit() {
+        return limit;
+    }
+
+    /**
+     * Page size sent to Slack (1 to 9999). Requests are the scarce resource under the org-wide quota of about 50 calls
+     * a minute, so the largest page is the default.
+     */
+    public void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    public Duration getLag() {
+        return lag;
+    }
+
+    /** Never ask for events newer than now minus this: Slack indexes events late. */
+    public void setLag(Duration lag) {
+        this.lag = lag;
+    }
+
+    public Duration getOverlap() {
+        return overlap;
+    }
+
+    /**
+     * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
+     * delivered are dropped by the idempotent repository.
+     */
+    public void setOverlap(Duration overlap) {
+        this.overlap = overlap;
+    }
+
+    public Duration getWindowSize() {
+        return windowSize;
+    }
+
+    /** The longest time range one window covers while catching up; a backfill reads its windows oldest first. */
+    public void setWindowSize(Duration windowSize) {
+        this.windowSize = windowSize;
+    }
+
+    public int getMaxEventsPerWindow() {
+        return maxEventsPerWindow;
+    }
+
+    /**
+     * The most events one window holds in memory. A window that holds more is narrowed and read again, so memory stays
+     * bounded however many events a backfill covers (a single second is never split).
+     */
+    public void setMaxEventsPerWindow(int maxEventsPerWindow) {
+        this.maxEventsPerWindow = maxEventsPerWindow;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Where the consumer keeps its checkpoint (e.g. a FileStateRepository, or a shared one for HA). In memory
+     * when not set, so a restart starts again from oldest.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    /** The checkpoint's key in the state repository. Derived from baseUrl and the filters when not set. */
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Remembers the ids of delivered events so the overlap delivers none twice. An in-memory LRU of 100,000 ids when
+     * not set; a persistent one (file, JDBC...) also makes restarts duplicate-free.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    /** The most events one logs producer call returns (newest first). */
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public int getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /**
+     * Client-side request budget. Slack's limit (about 50 calls a minute) is shared by every app of the organization,
+     * so stay well below it. 0 disables pacing; a 429 is always honoured.
+     */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** How often one request is repeated after a 429, a 5xx, a connection failure or an unreadable answer. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    /** The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute. */
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a TCP connection to Slack. */
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    /** The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while). */
+    public void setSocketTimeout(Duration socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** HTTP proxy host. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** HTTP proxy port. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS configuration (trust store, protocols) through Camel's SSLContextParameters. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    /** A copy for one endpoint, so URI options never change the component's defaults. */
+    public SlackAuditLogsConfiguration copy() {
+        try {
+            return (SlackAuditLogsConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

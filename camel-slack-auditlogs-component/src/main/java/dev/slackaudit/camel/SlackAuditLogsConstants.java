@@ -1,0 +1,60 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the {@code slack-auditlogs} component. */
+public final class SlackAuditLogsConstants {
+
+    @Metadata(label = "consumer", description = "The event id (Slack's `id`); use it to deduplicate or as a document id.",
+              javaType = "String")
+    public static final String ID = "CamelSlackAuditLogsId";
+    @Metadata(description = "Consumer: the event's action, e.g. `user_login`. Producer (`logs`): comma-separated action"
+                            + " names that replace the endpoint's `action` filter for this call.",
+              javaType = "String")
+    public static final String ACTION = "CamelSlackAuditLogsAction";
+    @Metadata(label = "consumer", description = "When the event happened (`date_create`), in Unix seconds.",
+              javaType = "long")
+    public static final String DATE_CREATE = "CamelSlackAuditLogsDateCreate";
+    @Metadata(label = "consumer", description = "The acting user's id (`actor.user.id`).", javaType = "String")
+    public static final String ACTOR_ID = "CamelSlackAuditLogsActorId";
+    @Metadata(label = "consumer", description = "The entity type (`entity.type`), e.g. `user`, `channel`, `file`.",
+              javaType = "String")
+    public static final String ENTITY_TYPE = "CamelSlackAuditLogsEntityType";
+    @Metadata(label = "consumer", description = "The entity's id, e.g. the channel id of a channel event.",
+              javaType = "String")
+    public static final String ENTITY_ID = "CamelSlackAuditLogsEntityId";
+    @Metadata(label = "consumer", description = "The workspace or organization the event happened in"
+                                                + " (`context.location.id`).",
+              javaType = "String")
+    public static final String LOCATION_ID = "CamelSlackAuditLogsLocationId";
+
+    @Metadata(label = "producer", description = "Lower bound of a `logs` query for this call: Unix seconds (a number),"
+                                                + " an `Instant`, or text in the forms the `oldest` option takes.",
+              javaType = "Object")
+    public static final String OLDEST = "CamelSlackAuditLogsOldest";
+    @Metadata(label = "producer", description = "Upper bound (inclusive) of a `logs` query for this call, in the forms"
+                                                + " `CamelSlackAuditLogsOldest` takes.",
+              javaType = "Object")
+    public static final String LATEST = "CamelSlackAuditLogsLatest";
+    @Metadata(label = "producer", description = "Actor (user id) filter of a `logs` query for this call.",
+              javaType = "String")
+    public static final String ACTOR = "CamelSlackAuditLogsActor";
+    @Metadata(label = "producer", description = "Entity id filter of a `logs` query for this call.", javaType = "String")
+    public static final String ENTITY = "CamelSlackAuditLogsEntity";
+
+    private SlackAuditLogsConstants() {
+    }
+}

@@ -1,0 +1,397 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.slackaudit.camel.WindowPlanner.Window;
+import dev.slackaudit.camel.client.ClientStatistics;
+import dev.slackaudit.camel.client.LogsPager;
+import dev.slackaudit.camel.client.LogsQuery;
+import dev.slackaudit.camel.client.SlackAuditLogsClient;
+import dev.slackaudit.camel.model.AuditLogEntry;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls {@code GET /logs} window by window and emits one exchange per audit event, oldest first (DESIGN §4).
+ * <p>
+ * A poll reads one window completely (every page, every action group), drops events already delivered, and sends the
+ * rest through the route one by one, synchronously, so it knows each outcome. Only when every event of the window
+ * went through does the checkpoint move past the window; an event that still fails after the route's error handling
+ * stops the window, and the next poll reads it again. A poll that is behind reads window after window until it has
+ * caught up with now minus {@code lag}.
+ * <p>
+ * A plain {@link ScheduledPollConsumer} rather than a batch consumer: the unit of commit is the window, and processing
+ * it synchronously lets the consumer stop cleanly between two events when the route stops.
+ */
+@ManagedResource(description = "Slack Audit Logs consumer")
+public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsConsumer.class);
+    /** The in-memory dedupe window when the user sets no idempotent repository. */
+    static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
+    private static final int MAX_CURSOR_RESTARTS = 3;
+    private static final long PROGRESS_LOG_INTERVAL_MILLIS = 5_000;
+
+    private final SlackAuditLogsConfiguration configuration;
+    private final AtomicLong eventsDelivered = new AtomicLong();
+    private final AtomicReference<Long> pendingReset = new AtomicReference<>();
+
+    private SlackAuditLogsClient client;
+    private LogsPager pager;
+    private LogsQuery query;
+    private List<String> actions;
+    private WindowPlanner planner;
+    private CheckpointStore checkpointStore;
+    private StateRepository<String, String> stateRepository;
+    private boolean stopStateRepository;
+    private IdempotentRepository idempotentRepository;
+    private boolean stopIdempotentRepository;
+
+    private volatile long checkpoint;
+    private boolean delivering;
+    private long spanSeconds;
+    private long backfillFrom;
+    private long lastProgressLog;
+    private boolean exportCompleteLogged;
+    private boolean overlapWarned;
+    private long overlapEvents;
+
+    public SlackAuditLogsConsumer(SlackAuditLogsEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public SlackAuditLogsEndpoint getEndpoint() {
+        return (SlackAuditLogsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        client = getEndpoint().getClient();
+        pager = new LogsPager(client, MAX_CURSOR_RESTARTS);
+        actions = getEndpoint().actionNames();
+        query = new LogsQuery(null, null, configuration.getLimit(), List.of(), blankToNull(configuration.getActor()),
+                              blankToNull(configuration.getEntity()));
+        checkActionNames();
+
+        stateRepository = configuration.getStateRepository();
+        if (stateRepository == null) {
+            stateRepository = new MemoryStateRepository();
+        }
+        stopStateRepository = !ServiceHelper.isStarted(stateRepository);
+        ServiceHelper.startService(stateRepository);
+        idempotentRepository = configuration.getIdempotentRepository();
+        if (idempotentRepository == null) {
+            idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE);
+        }
+        stopIdempotentRepository = !ServiceHelper.isStarted(idempotentRepository);
+        ServiceHelper.startService(idempotentRepository);
+
+        // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
+        Instant now = Instant.now();
+        planner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(),
+                                    PointInTime.resolve("latest", configuration.getLatest(), now));
+        checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
+        Long stored = checkpointStore.read();
+        delivering = stored != null;
+        checkpoint = stored != null ? stored : startOf(now);
+        backfillFrom = checkpoint;
+        spanSeconds = configuration.getWindowSize().toSeconds();
+        LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(checkpoint),
+                 stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (stopIdempotentRepository) {
+            ServiceHelper.stopService(idempotentRepository);
+        }
+        if (stopStateRepository) {
+            ServiceHelper.stopService(stateRepository);
+        }
+    }
+
+    private long startOf(Instant now) {
+        Long oldest = PointInTime.resolve("oldest", configuration.getOldest(), now);
+        return oldest != null ? oldest : now.getEpochSecond();
+    }
+
+    /** Fails on action names Slack does not know, naming the closest valid ones; only warns if Slack is unreachable. */
+    private void checkActionNames() {
+        if (actions.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        try {
+            client.fetchActions().values().forEach(known::addAll);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the action names against Slack's /actions ({}); reading without the check",
+                     e.getMessage());
+            return;
+        }
+        ActionNames.check(actions, known);
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        long deliveredBefore = eventsDelivered.get();
+        while (isRunAllowed()) {
+            applyPendingReset();
+            if (planner.exportComplete(checkpoint)) {
+                if (!exportCompleteLogged) {
+                    LOG.info("The checkpoint {} has passed latest={}: the export is complete and this consumer stops"
+                             + " fetching", Instant.ofEpochSecond(checkpoint), configuration.getLatest());
+                    exportCompleteLogged = true;
+                }
+                forceConsumerAsReady();
+                break;
+            }
+            long now = Instant.now().getEpochSecond();
+            Window window = planner.next(checkpoint, delivering, now, spanSeconds);
+            if (window == null) {
+                break;
+            }
+            overlapEvents = 0;
+            LogsPager.Range range = pager.read(query.withRange(window.from(), window.to()), actions,
+                    window.span() > 1 ? configuration.getMaxEventsPerWindow() : 0, this::alreadyDelivered);
+            forceConsumerAsReady();
+            checkOverlapFits();
+            if (!range.complete()) {
+                // too many events to hold: read a narrower window instead (a single second is never split)
+                spanSeconds = Math.max(1, window.span() / 2);
+                LOG.debug("Window {}..{} holds more than {} events; narrowing it to {} s", window.from(), window.to(),
+                          configuration.getMaxEventsPerWindow(), spanSeconds);
+                continue;
+            }
+            List<AuditLogEntry> events = new ArrayList<>(range.entries());
+            events.sort(Comparator.comparingLong(AuditLogEntry::getDateCreate)
+                    .thenComparing(AuditLogEntry::getDedupeKey));
+            if (!deliver(events, window)) {
+                break;
+            }
+            commit(window);
+            if (events.size() < configuration.getMaxEventsPerWindow() / 4) {
+                // a quiet stretch: widen again towards windowSize, so sparse history needs few requests
+                spanSeconds = Math.min(configuration.getWindowSize().toSeconds(), spanSeconds * 2);
+            }
+            logProgress(window, events.size(), now);
+            if (window.to() >= planner.horizon(now)) {
+                break;
+            }
+        }
+        return (int) (eventsDelivered.get() - deliveredBefore);
+    }
+
+    private boolean alreadyDelivered(AuditLogEntry entry) {
+        if (entry.getDateCreate() < checkpoint) {
+            overlapEvents++;
+        }
+        return idempotentRepository.contains(entry.getDedupeKey());
+    }
+
+    /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
+    private void checkOverlapFits() {
+        if (!overlapWarned && idempotentRepository instanceof MemoryIdempotentRepository memory
+                && overlapEvents > memory.getCacheSize()) {
+            overlapWarned = true;
+            LOG.warn("The overlap of {} held {} events, more than the in-memory idempotent repository remembers ({}):"
+                     + " some may be delivered twice. Set idempotentRepository to a larger or persistent repository,"
+                     + " or shorten overlap", configuration.getOverlap(), overlapEvents, memory.getCacheSize());
+        }
+    }
+
+    /**
+     * Sends the window's events through the route, oldest first.
+     *
+     * @return false if the route is stopping and the window was left unfinished (the checkpoint must not move)
+     */
+    private boolean deliver(List<AuditLogEntry> events, Window window) throws Exception {
+        for (AuditLogEntry event : events) {
+            if (!isRunAllowed()) {
+                return false;
+            }
+            String key = event.getDedupeKey();
+            if (idempotentRepository.contains(key)) {
+                continue;
+            }
+            Exchange exchange = createExchange(false);
+            try {
+                populate(exchange.getIn(), event);
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                if (exchange.getException() != null) {
+                    throw new RuntimeCamelException("Event " + key + " (" + event.getAction() + " at "
+                                                    + event.getDateCreateInstant() + ") failed after the route's"
+                                                    + " error handling; the checkpoint stays at "
+                                                    + Instant.ofEpochSecond(checkpoint) + " and the next poll delivers"
+                                                    + " the window from " + Instant.ofEpochSecond(window.from())
+                                                    + " again", exchange.getException());
+                }
+                idempotentRepository.add(key);
+                eventsDelivered.incrementAndGet();
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        }
+        return true;
+    }
+
+    private void commit(Window window) {
+        if (pendingReset.get() != null) {
+            return; // reset by an operator while this window was being delivered: the reset wins
+        }
+        checkpoint = window.to() + 1;
+        delivering = true;
+        checkpointStore.write(checkpoint);
+    }
+
+    static void populate(Message message, AuditLogEntry event) {
+        message.setBody(event);
+        setIfPresent(message, SlackAuditLogsConstants.ID, event.getId());
+        setIfPresent(message, SlackAuditLogsConstants.ACTION, event.getAction());
+        message.setHeader(SlackAuditLogsConstants.DATE_CREATE, event.getDateCreate());
+        setIfPresent(message, SlackAuditLogsConstants.ACTOR_ID, event.getActorId());
+        setIfPresent(message, SlackAuditLogsConstants.ENTITY_TYPE, event.getEntityType());
+        setIfPresent(message, SlackAuditLogsConstants.ENTITY_ID, event.getEntityId());
+        setIfPresent(message, SlackAuditLogsConstants.LOCATION_ID, event.getLocationId());
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+
+    private void logProgress(Window window, int events, long now) {
+        long horizon = planner.horizon(now);
+        boolean catchingUp = window.to() < horizon;
+        long millis = System.currentTimeMillis();
+        if (catchingUp && millis - lastProgressLog >= PROGRESS_LOG_INTERVAL_MILLIS) {
+            lastProgressLog = millis;
+            long total = Math.max(1, horizon - backfillFrom);
+            long percent = Math.min(100, Math.max(0, (window.to() + 1 - backfillFrom) * 100 / total));
+            ClientStatistics statistics = client.statistics();
+            LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages", percent,
+                    Instant.ofEpochSecond(window.to() + 1), Instant.ofEpochSecond(backfillFrom),
+                    configuration.getLatest() != null ? Instant.ofEpochSecond(horizon) : "now",
+                    eventsDelivered.get(), statistics.getPages()));
+        } else {
+            LOG.debug("Window {}..{}: {} events delivered; checkpoint {}", Instant.ofEpochSecond(window.from()),
+                      Instant.ofEpochSecond(window.to()), events, Instant.ofEpochSecond(checkpoint));
+        }
+    }
+
+    private void applyPendingReset() {
+        Long reset = pendingReset.getAndSet(null);
+        if (reset != null) {
+            checkpoint = reset;
+            delivering = false;
+            backfillFrom = reset;
+            spanSeconds = configuration.getWindowSize().toSeconds();
+            checkpointStore.write(reset);
+            LOG.info("Checkpoint reset to {}", Instant.ofEpochSecond(reset));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    // ---- JMX ---------------------------------------------------------------------------------------------------
+
+    @ManagedAttribute(description = "First second not yet delivered (ISO-8601): every event before it was delivered")
+    public String getCheckpoint() {
+        return Instant.ofEpochSecond(checkpoint).toString();
+    }
+
+    @ManagedAttribute(description = "Seconds between the checkpoint and now")
+    public long getSecondsBehind() {
+        return Math.max(0, Instant.now().getEpochSecond() - checkpoint);
+    }
+
+    @ManagedAttribute(description = "Events delivered since the consumer started")
+    public long getEventsDelivered() {
+        return eventsDelivered.get();
+    }
+
+    @ManagedAttribute(description = "Pages of /logs read")
+    public long getPagesFetched() {
+        return client == null ? 0 : client.statistics().getPages();
+    }
+
+    @ManagedAttribute(description = "HTTP requests sent to Slack, retries included")
+    public long getRequests() {
+        return client == null ? 0 : client.statistics().getRequests();
+    }
+
+    @ManagedAttribute(description = "HTTP 429 answers received")
+    public long getRateLimitedCount() {
+        return client == null ? 0 : client.statistics().getRateLimited();
+    }
+
+    @ManagedAttribute(description = "Total time waited for Retry-After, in milliseconds")
+    public long getRateLimitWaitMillis() {
+        return client == null ? 0 : client.statistics().getRateLimitWaitMillis();
+    }
+
+    @ManagedAttribute(description = "Requests repeated after a transient failure")
+    public long getRetries() {
+        return client == null ? 0 : client.statistics().getRetries();
+    }
+
+    @ManagedAttribute(description = "The last error: Slack's code, an HTTP status or an exception name")
+    public String getLastErrorCode() {
+        return client == null ? null : client.statistics().getLastErrorCode();
+    }
+
+    @ManagedOperation(description = "Moves the checkpoint to the oldest option (e.g. to read history again); the next"
+                                    + " window starts there")
+    public void resetCheckpoint() {
+        pendingReset.set(startOf(Instant.now()));
+    }
+
+    @ManagedOperation(description = "Moves the checkpoint to a point in time: Unix seconds, an ISO-8601 instant or date,"
+                                    + " or a duration meaning that long ago (P7D)")
+    public void resetCheckpointTo(String pointInTime) {
+        pendingReset.set(PointInTime.resolve("checkpoint", pointInTime, Instant.now()));
+    }
+}
