@@ -81,6 +81,11 @@ abstract class SimulatorTestSupport extends CamelTestSupport {
         return simulator.requests().stream().filter(r -> r.path().endsWith("/logs")).toList();
     }
 
+    /** The consumer of the route with id {@code audit}. */
+    protected SlackAuditLogsConsumer auditConsumer() {
+        return (SlackAuditLogsConsumer) context.getRoute("audit").getConsumer();
+    }
+
     /** The event ids in the order the exchanges arrived. */
     static List<String> ids(List<Exchange> exchanges) {
         List<String> ids = new ArrayList<>();

@@ -102,7 +102,7 @@ class SlackAuditLogsConsumerTest extends SimulatorTestSupport {
         events.expectedMessageCount(simulator.eventCount());
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
 
-        SlackAuditLogsConsumer consumer = (SlackAuditLogsConsumer) context.getRoute("audit").getConsumer();
+        SlackAuditLogsConsumer consumer = auditConsumer();
         long checkpoint = java.time.Instant.parse(consumer.getCheckpoint()).getEpochSecond();
         assertTrue(checkpoint > simulator.newestDateCreate(), "checkpoint " + checkpoint + " after the newest event");
         assertEquals(simulator.eventCount(), consumer.getEventsDelivered());
