@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -84,8 +85,9 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
     @Override
     public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
         if (response.getCode() == 429) {
-            TimeValue retryAfter = super.getRetryInterval(response, execCount, context);
-            long waitMillis = TimeValue.isPositive(retryAfter) ? retryAfter.toMilliseconds() : DEFAULT_RETRY_AFTER_MILLIS;
+            long waitMillis = response.containsHeader(HttpHeaders.RETRY_AFTER)
+                    ? Math.max(0, super.getRetryInterval(response, execCount, context).toMilliseconds())
+                    : DEFAULT_RETRY_AFTER_MILLIS;
             statistics.rateLimited(waitMillis);
             pacer.pauseFor(waitMillis);
             LOG.info("Slack rate limit reached (HTTP 429): waiting {} ms as Retry-After asks", waitMillis);
