@@ -39,7 +39,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +59,6 @@ import org.slf4j.LoggerFactory;
 public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsConsumer.class);
-    /** The in-memory dedupe window when the user sets no idempotent repository. */
-    static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
     private static final int MAX_CURSOR_RESTARTS = 3;
     private static final long PROGRESS_LOG_INTERVAL_MILLIS = 5_000;
 
@@ -108,18 +105,22 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                               blankToNull(configuration.getEntity()));
         checkActionNames();
 
+        // a repository the user gave us is started by us only if nobody started it, and then stopped by us too; the
+        // in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes
         stateRepository = configuration.getStateRepository();
         if (stateRepository == null) {
-            stateRepository = new MemoryStateRepository();
+            stateRepository = getEndpoint().defaultStateRepository();
+        } else {
+            stopStateRepository = !ServiceHelper.isStarted(stateRepository);
+            ServiceHelper.startService(stateRepository);
         }
-        stopStateRepository = !ServiceHelper.isStarted(stateRepository);
-        ServiceHelper.startService(stateRepository);
         idempotentRepository = configuration.getIdempotentRepository();
         if (idempotentRepository == null) {
-            idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE);
+            idempotentRepository = getEndpoint().defaultIdempotentRepository();
+        } else {
+            stopIdempotentRepository = !ServiceHelper.isStarted(idempotentRepository);
+            ServiceHelper.startService(idempotentRepository);
         }
-        stopIdempotentRepository = !ServiceHelper.isStarted(idempotentRepository);
-        ServiceHelper.startService(idempotentRepository);
 
         // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
         Instant now = Instant.now();

@@ -34,11 +34,16 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +59,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsEndpoint.class);
     static final long DEFAULT_DELAY = 60_000;
+    /** The in-memory dedupe window when the user sets no idempotent repository. */
+    static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
 
     @UriPath(enums = "logs,actions,schemas", description = "The API method: logs (consumer and producer), actions or"
                                                            + " schemas (producer)")
@@ -68,6 +75,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     private long delay = DEFAULT_DELAY;
 
     private SlackAuditLogsClient client;
+    private StateRepository<String, String> defaultStateRepository;
+    private IdempotentRepository defaultIdempotentRepository;
 
     public SlackAuditLogsEndpoint(String uri, SlackAuditLogsComponent component, SlackAuditLogsMethod method,
                                   SlackAuditLogsConfiguration configuration) {
@@ -106,6 +115,27 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         return client;
     }
 
+    /**
+     * The checkpoint store when the user sets none: in memory, owned by the endpoint, so a route restart (which gives
+     * the route a new consumer) resumes where it was.
+     */
+    synchronized StateRepository<String, String> defaultStateRepository() {
+        if (defaultStateRepository == null) {
+            defaultStateRepository = new MemoryStateRepository();
+            ServiceHelper.startService(defaultStateRepository);
+        }
+        return defaultStateRepository;
+    }
+
+    /** The ids delivered recently when the user sets no idempotent repository: an in-memory LRU, owned like the above. */
+    synchronized IdempotentRepository defaultIdempotentRepository() {
+        if (defaultIdempotentRepository == null) {
+            defaultIdempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE_SIZE);
+            ServiceHelper.startService(defaultIdempotentRepository);
+        }
+        return defaultIdempotentRepository;
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
@@ -113,6 +143,12 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
             IOHelper.close(client);
             client = null;
         }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        super.doShutdown();
+        ServiceHelper.stopService(defaultStateRepository, defaultIdempotentRepository);
     }
 
     /** Checks every option, failing with a message that names the option and what it accepts. */

@@ -42,8 +42,9 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         return super.simulatorBuilder().seed(11).events(400);
     }
 
-    /** Routes are added by each test, after it has planned its faults. */
+    /** Routes are added by each test, after it has planned its faults; every event is expected. */
     private void consume(String options) throws Exception {
+        getMockEndpoint("mock:events").expectedMessageCount(simulator.eventCount());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -55,7 +56,6 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
 
     private void assertEveryEventDeliveredOnceInOrder() throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
-        events.expectedMessageCount(simulator.eventCount());
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
         assertTrue(expectedIdsOldestFirst().equals(ids(events.getReceivedExchanges())), "every id once, oldest first");
     }

@@ -62,7 +62,7 @@ class SampleRoundTripTest {
                 public void configure() {
                     // the samples date from 1970 (SDK placeholders: date_create 123) to 2022: read it in a few windows
                     from("slack-auditlogs:logs?token=RAW(" + TOKEN + ")&baseUrl=" + simulator.baseUrl()
-                         + "&oldest=0&windowSize=P7300D&lag=PT0S&initialDelay=0").to("mock:events");
+                         + "&oldest=0&windowSize=P7300D&lag=PT0S&initialDelay=0&maxRequestsPerMinute=0").to("mock:events");
                 }
             });
             MockEndpoint events = context.getEndpoint("mock:events", MockEndpoint.class);

@@ -105,6 +105,7 @@ class TokenSecrecyTest extends SimulatorTestSupport {
         rejecting.getConfiguration().setToken(WRONG_TOKEN);
         context.addComponent("slack-auditlogs-rejected", rejecting);
         simulator.faults().next(Fault.rateLimited(0), Fault.status(500));
+        getMockEndpoint("mock:events").expectedMessageCount(simulator.eventCount());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -112,8 +113,6 @@ class TokenSecrecyTest extends SimulatorTestSupport {
                         .to("mock:events");
             }
         });
-        MockEndpoint events = getMockEndpoint("mock:events");
-        events.expectedMessageCount(simulator.eventCount());
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
 
         context.addRoutes(new RouteBuilder() {
@@ -139,14 +138,13 @@ class TokenSecrecyTest extends SimulatorTestSupport {
     void aTokenInTheUriShowsInNoLogLineAtDebug() throws Exception {
         captureLogLines(Level.DEBUG);
         simulator.faults().next(Fault.status(503));
+        getMockEndpoint("mock:events").expectedMessageCount(simulator.eventCount());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(logsUri("limit=50&windowSize=P2D")).routeId("audit").to("mock:events");
             }
         });
-        MockEndpoint events = getMockEndpoint("mock:events");
-        events.expectedMessageCount(simulator.eventCount());
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
 
         String log = captured.toString();
