@@ -1,0 +1,117 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.examples.springboot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.simulator.SlackAuditLogsSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The example as shipped: application.yaml unchanged, with the environment variables it reads pointing at a
+ * simulated organization on loopback whose events all lie within the first start's reach (oldest: PT1H).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class AuditLogsToJsonLinesTest {
+
+    private static final String TOKEN = "xoxp-example-0123456789-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+    static SlackAuditLogsSimulator slack;
+
+    @BeforeAll
+    static void startSlack() {
+        Instant now = Instant.now();
+        slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(300)
+                .timeSpan(now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(2))).build().start();
+    }
+
+    @AfterAll
+    static void stopSlack() {
+        slack.close();
+    }
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry environment) {
+        environment.add("SLACK_AUDIT_TOKEN", () -> TOKEN);
+        environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
+        environment.add("audit.output-directory", () -> data.resolve("audit").toString());
+        environment.add("audit.checkpoint-file", () -> data.resolve("checkpoint.dat").toString());
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void writesEveryEventOnceAsOneJsonLine() throws IOException {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jsonLines().size() >= slack.eventCount());
+
+        List<String> ids = new ArrayList<>();
+        for (String line : jsonLines()) {
+            ids.add(JSON.readTree(line).get("id").asText());
+        }
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(slack.eventIds());
+    }
+
+    @Test
+    void keepsTheCheckpointInTheFileStateRepository() {
+        Path checkpointFile = data.resolve("checkpoint.dat");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(checkpointFile).isNotEmptyFile());
+    }
+
+    @Test
+    void showsTheConsumerUpInActuatorHealth() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ActuatorHealth.fetch(http).consumerState()).isEqualTo("UP"));
+    }
+
+    private static List<String> jsonLines() throws IOException {
+        Path directory = data.resolve("audit");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,439 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel.springboot;
+
+import java.time.Duration;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.slack-auditlogs.*} properties: every option of the slack-auditlogs component, with the
+ * component's defaults, so Spring Boot binds them and IDEs complete them. The component catalog
+ * ({@code slack-auditlogs.json}) is the source of truth; a test fails when the two drift apart.
+ * <p>
+ * The component's {@code configuration} option (all endpoint defaults as one object) is left out on purpose: every
+ * one of its fields is an option here, and copying both onto the component would make the outcome depend on the
+ * order the copy takes. Define the component as a bean to hand it a whole configuration object.
+ */
+@ConfigurationProperties(prefix = "camel.component.slack-auditlogs")
+public class SlackAuditLogsComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * The root of the Audit Logs API. Override it for GovSlack, a proxy or the simulator. A plain http:// URL is
+     * refused unless its host is loopback or allowInsecureHttp is set, so the token never crosses a network in clear.
+     */
+    private String baseUrl = "https://api.slack.com/audit/v1";
+    /**
+     * Page size sent to Slack (1 to 9999). Requests are the scarce resource under the org-wide quota of about 50 calls
+     * a minute, so the largest page is the default.
+     */
+    private Integer limit = 9999;
+    /**
+     * Client-side request budget. Slack's limit (about 50 calls a minute) is shared by every app of the organization,
+     * so stay well below it. 0 disables pacing; a 429 is always honoured.
+     */
+    private Integer maxRequestsPerMinute = 20;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
+     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
+     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Remembers the ids of delivered events so the overlap delivers none twice; refer to the bean with #name. An in-
+     * memory LRU of 100,000 ids when not set; a persistent one (file, JDBC...) also makes restarts duplicate-free.
+     */
+    private IdempotentRepository idempotentRepository;
+    /**
+     * Never ask for events newer than now minus this: Slack indexes events late.
+     */
+    private Duration lag = Duration.ofMinutes(1);
+    /**
+     * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
+     * delivered are dropped by the idempotent repository.
+     */
+    private Duration overlap = Duration.ofMinutes(5);
+    /**
+     * The checkpoint's key in the state repository. Derived from baseUrl and the filters when not set.
+     */
+    private String stateKey;
+    /**
+     * Where the consumer keeps its checkpoint (e.g. a FileStateRepository, or a shared one for HA); refer to the bean
+     * with #name. In memory when not set, so a restart starts again from oldest.
+     */
+    private StateRepository<String, String> stateRepository;
+    /**
+     * The longest time range one window covers while catching up; a backfill reads its windows oldest first.
+     */
+    private Duration windowSize = Duration.ofHours(1);
+    /**
+     * The most events one window holds in memory. A window that holds more is narrowed and read again, so memory stays
+     * bounded however many events a backfill covers (a single second is never split).
+     */
+    private Integer maxEventsPerWindow = 20000;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * The most events one logs producer call returns (newest first).
+     */
+    private Integer maxResults = 1000;
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * How long to wait for a TCP connection to Slack.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    /**
+     * How often one request is repeated after a 429, a 5xx, a connection failure or an unreadable answer.
+     */
+    private Integer maxRetries = 5;
+    /**
+     * The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute.
+     */
+    private Duration retryDelay = Duration.ofSeconds(1);
+    /**
+     * The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while).
+     */
+    private Duration socketTimeout = Duration.ofSeconds(60);
+    /**
+     * Comma-separated action names to read, e.g. user_login,file_downloaded (all actions when empty). Slack takes at
+     * most 30 per request; longer lists are read as several queries and merged. The consumer checks the names against
+     * GET /actions when it starts.
+     */
+    private String action;
+    /**
+     * Only events of this actor (a user id such as W123AB456).
+     */
+    private String actor;
+    /**
+     * Only events on this entity (a channel, file, app, workspace, user... id).
+     */
+    private String entity;
+    /**
+     * Where reading ends (inclusive), in the same forms as oldest. A consumer whose checkpoint passes it stops
+     * fetching: a bounded export.
+     */
+    private String latest;
+    /**
+     * Where reading starts: Unix seconds, an ISO-8601 instant (2026-11-01T00:00:00Z), a UTC date, or an ISO-8601
+     * duration meaning that long before now (P7D). A consumer uses it only when its state repository holds no
+     * checkpoint; a producer uses it as the default lower bound of a query.
+     */
+    private String oldest = "P1D";
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
+     * HTTP proxy host.
+     */
+    private String proxyHost;
+    /**
+     * HTTP proxy port.
+     */
+    private Integer proxyPort;
+    /**
+     * TLS configuration (trust store, protocols) through Camel's SSLContextParameters; refer to the bean with #name.
+     */
+    private SSLContextParameters sslContextParameters;
+    /**
+     * The Slack user token (xoxp-...) of an Enterprise organization owner, with the auditlogs:read scope, from an app
+     * installed on the organization. Required for logs. Keep it out of the file: write ${SLACK_AUDIT_TOKEN} and set
+     * the variable.
+     */
+    private String token;
+    /**
+     * Use the global SSLContextParameters of the CamelContext when an endpoint sets none.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Allow a plain http:// baseUrl to a host that is not loopback (the token then travels unencrypted).
+     */
+    private Boolean allowInsecureHttp = false;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public Integer getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Duration getLag() {
+        return lag;
+    }
+
+    public void setLag(Duration lag) {
+        this.lag = lag;
+    }
+
+    public Duration getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(Duration overlap) {
+        this.overlap = overlap;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public Duration getWindowSize() {
+        return windowSize;
+    }
+
+    public void setWindowSize(Duration windowSize) {
+        this.windowSize = windowSize;
+    }
+
+    public Integer getMaxEventsPerWindow() {
+        return maxEventsPerWindow;
+    }
+
+    public void setMaxEventsPerWindow(Integer maxEventsPerWindow) {
+        this.maxEventsPerWindow = maxEventsPerWindow;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(Integer maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Duration getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(Duration socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getEntity() {
+        return entity;
+    }
+
+    public void setEntity(String entity) {
+        this.entity = entity;
+    }
+
+    public String getLatest() {
+        return latest;
+    }
+
+    public void setLatest(String latest) {
+        this.latest = latest;
+    }
+
+    public String getOldest() {
+        return oldest;
+    }
+
+    public void setOldest(String oldest) {
+        this.oldest = oldest;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Boolean getAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+}
