@@ -19,9 +19,15 @@ import java.time.format.DateTimeParseException;
 import org.apache.camel.spi.StateRepository;
 
 /**
- * The consumer's checkpoint in a Camel {@link StateRepository}: the first second not yet delivered. Everything
- * before it has been delivered. It is stored as an ISO-8601 instant so that a person can read and edit a state file
- * ({@code key=2026-11-21T10:00:00Z}); plain Unix seconds are read too.
+ * The consumer's position in a Camel {@link StateRepository}, as two entries:
+ * <ul>
+ * <li>{@code <key>}: the checkpoint, the first second not yet delivered; everything before it has been delivered.</li>
+ * <li>{@code <key>.inflight}: the last second of a window whose delivery began but did not complete (empty when none):
+ * some of its events may have been delivered, so after a stop, a failure or a crash they are checked against the
+ * idempotent repository, while events past it are known to be new and skip that lookup.</li>
+ * </ul>
+ * Values are ISO-8601 instants so that a person can read and edit a state file ({@code key=2026-11-21T10:00:00Z});
+ * plain Unix seconds are read too.
  */
 final class CheckpointStore {
 
@@ -35,6 +41,30 @@ final class CheckpointStore {
 
     /** The stored checkpoint in Unix seconds, or {@code null} if there is none. */
     Long read() {
+        return read(key);
+    }
+
+    /** The end of a window whose delivery did not complete, in Unix seconds, or {@code null} if there is none. */
+    Long readInflight() {
+        return read(inflightKey());
+    }
+
+    /** Records that delivery of a window ending at {@code to} begins. */
+    void beginWindow(long to) {
+        repository.setState(inflightKey(), Instant.ofEpochSecond(to).toString());
+    }
+
+    /** Moves the checkpoint, then clears the in-flight mark (a crash between the two only costs extra lookups). */
+    void commit(long checkpoint) {
+        repository.setState(key, Instant.ofEpochSecond(checkpoint).toString());
+        repository.setState(inflightKey(), "");
+    }
+
+    private String inflightKey() {
+        return key + ".inflight";
+    }
+
+    private Long read(String key) {
         String value = repository.getState(key);
         if (value == null || value.isBlank()) {
             return null;
@@ -46,10 +76,6 @@ final class CheckpointStore {
             throw new IllegalStateException("The checkpoint '" + value + "' stored under " + key + " is neither an"
                                             + " ISO-8601 instant nor Unix seconds: fix or remove it", e);
         }
-    }
-
-    void write(long checkpoint) {
-        repository.setState(key, Instant.ofEpochSecond(checkpoint).toString());
     }
 
     String key() {

@@ -78,6 +78,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private boolean stopIdempotentRepository;
 
     private volatile long checkpoint;
+    /** Events dated up to this second may have been delivered already; later ones are new for sure. */
+    private long deliveredUpTo;
     private boolean delivering;
     private long spanSeconds;
     private long backfillFrom;
@@ -128,8 +130,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                     PointInTime.resolve("latest", configuration.getLatest(), now));
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
         Long stored = checkpointStore.read();
+        Long inflight = checkpointStore.readInflight();
         delivering = stored != null;
         checkpoint = stored != null ? stored : startOf(now);
+        deliveredUpTo = Math.max(checkpoint - 1, inflight != null ? inflight : Long.MIN_VALUE);
         backfillFrom = checkpoint;
         spanSeconds = configuration.getWindowSize().toSeconds();
         LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(checkpoint),
@@ -203,6 +207,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             List<AuditLogEntry> events = new ArrayList<>(range.entries());
             events.sort(Comparator.comparingLong(AuditLogEntry::getDateCreate)
                     .thenComparing(AuditLogEntry::getDedupeKey));
+            if (window.to() > deliveredUpTo) {
+                checkpointStore.beginWindow(window.to());
+                deliveredUpTo = window.to();
+            }
             if (!deliver(events, window)) {
                 break;
             }
@@ -219,11 +227,15 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         return (int) (eventsDelivered.get() - deliveredBefore);
     }
 
+    /**
+     * Whether an event was delivered before. Only events up to {@link #deliveredUpTo} can have been (the overlap, and
+     * a window whose delivery was interrupted), so only they cost a lookup in the idempotent repository.
+     */
     private boolean alreadyDelivered(AuditLogEntry entry) {
         if (entry.getDateCreate() < checkpoint) {
             overlapEvents++;
         }
-        return idempotentRepository.contains(entry.getDedupeKey());
+        return entry.getDateCreate() <= deliveredUpTo && idempotentRepository.contains(entry.getDedupeKey());
     }
 
     /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
@@ -238,7 +250,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Sends the window's events through the route, oldest first.
+     * Sends the window's events through the route, oldest first (those delivered before were dropped while reading).
      *
      * @return false if the route is stopping and the window was left unfinished (the checkpoint must not move)
      */
@@ -248,9 +260,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 return false;
             }
             String key = event.getDedupeKey();
-            if (idempotentRepository.contains(key)) {
-                continue;
-            }
             Exchange exchange = createExchange(false);
             try {
                 populate(exchange.getIn(), event);
@@ -282,7 +291,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         }
         checkpoint = window.to() + 1;
         delivering = true;
-        checkpointStore.write(checkpoint);
+        checkpointStore.commit(checkpoint);
     }
 
     static void populate(Message message, AuditLogEntry event) {
@@ -324,11 +333,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private void applyPendingReset() {
         Long reset = pendingReset.getAndSet(null);
         if (reset != null) {
+            // events after the new checkpoint are delivered again: that is what a reset into the past is for
             checkpoint = reset;
+            deliveredUpTo = reset - 1;
             delivering = false;
             backfillFrom = reset;
             spanSeconds = configuration.getWindowSize().toSeconds();
-            checkpointStore.write(reset);
+            checkpointStore.commit(reset);
             LOG.info("Checkpoint reset to {}", Instant.ofEpochSecond(reset));
         }
     }

@@ -145,8 +145,8 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         simulator.faults().next(Fault.status(401));
         consume("");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> consumerHealth().getState() == HealthCheck.State.DOWN);
-        HealthCheck.Result down = consumerHealth();
+        HealthCheck.Result down = await().atMost(Duration.ofSeconds(10))
+                .until(this::consumerHealth, result -> result.getState() == HealthCheck.State.DOWN);
         assertEquals(401, down.getDetails().get("http.response.code"));
         assertTrue(down.getError().orElseThrow().getMessage().contains("invalid_authentication"),
                 () -> down.getError().orElseThrow().getMessage());
