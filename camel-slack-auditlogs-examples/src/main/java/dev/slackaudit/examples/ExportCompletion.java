@@ -1,0 +1,80 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.examples;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.slackaudit.camel.SlackAuditLogsConsumer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Ends a bounded export: once every running {@code slack-auditlogs} consumer's checkpoint has passed {@code latest}
+ * (the consumers then stop fetching) and the queue has given back every message put on it, it runs the completion
+ * task, which stops the application.
+ */
+final class ExportCompletion extends ServiceSupport {
+
+    private static final long CHECK_INTERVAL_MILLIS = 250;
+
+    private final CamelContext camelContext;
+    private final long latest;
+    private final AuditStatistics statistics;
+    private final Runnable onComplete;
+    private ScheduledExecutorService checker;
+
+    ExportCompletion(CamelContext camelContext, long latest, AuditStatistics statistics, Runnable onComplete) {
+        this.camelContext = camelContext;
+        this.latest = latest;
+        this.statistics = statistics;
+        this.onComplete = onComplete;
+    }
+
+    @Override
+    protected void doStart() {
+        checker = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "export-completion");
+        checker.scheduleWithFixedDelay(this::check, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        if (checker != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(checker);
+            checker = null;
+        }
+    }
+
+    private void check() {
+        List<SlackAuditLogsConsumer> consumers = runningConsumers();
+        boolean exported = !consumers.isEmpty() && consumers.stream()
+                .allMatch(consumer -> Instant.parse(consumer.getCheckpoint()).getEpochSecond() > latest);
+        if (exported && statistics.queueDrained()) {
+            camelContext.getExecutorServiceManager().shutdown(checker);
+            onComplete.run();
+        }
+    }
+
+    private List<SlackAuditLogsConsumer> runningConsumers() {
+        return camelContext.getRoutes().stream()
+                .filter(route -> camelContext.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
+                .map(Route::getConsumer)
+                .filter(SlackAuditLogsConsumer.class::isInstance)
+                .map(SlackAuditLogsConsumer.class::cast)
+                .toList();
+    }
+}
