@@ -28,6 +28,12 @@ public final class SlackAuditLogsConstants {
     @Metadata(label = "consumer", description = "When the event happened (`date_create`), in Unix seconds.",
               javaType = "long")
     public static final String DATE_CREATE = "CamelSlackAuditLogsDateCreate";
+    @Metadata(label = "consumer", description = "When the event happened, as a `java.util.Date`, for Camel's date"
+                                                + " functions, e.g. `${date:header.CamelSlackAuditLogsTimestamp:yyyy/MM/dd}`"
+                                                + " (they read a number as milliseconds, so they cannot use"
+                                                + " `CamelSlackAuditLogsDateCreate`).",
+              javaType = "java.util.Date")
+    public static final String TIMESTAMP = "CamelSlackAuditLogsTimestamp";
     @Metadata(label = "consumer", description = "The acting user's id (`actor.user.id`).", javaType = "String")
     public static final String ACTOR_ID = "CamelSlackAuditLogsActorId";
     @Metadata(label = "consumer", description = "The entity type (`entity.type`), e.g. `user`, `channel`, `file`.",

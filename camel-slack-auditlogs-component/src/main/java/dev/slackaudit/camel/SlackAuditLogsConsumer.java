@@ -16,6 +16,7 @@ package dev.slackaudit.camel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -299,6 +300,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         setIfPresent(message, SlackAuditLogsConstants.ID, event.getId());
         setIfPresent(message, SlackAuditLogsConstants.ACTION, event.getAction());
         message.setHeader(SlackAuditLogsConstants.DATE_CREATE, event.getDateCreate());
+        message.setHeader(SlackAuditLogsConstants.TIMESTAMP, Date.from(event.getDateCreateInstant()));
         setIfPresent(message, SlackAuditLogsConstants.ACTOR_ID, event.getActorId());
         setIfPresent(message, SlackAuditLogsConstants.ENTITY_TYPE, event.getEntityType());
         setIfPresent(message, SlackAuditLogsConstants.ENTITY_ID, event.getEntityId());
@@ -320,13 +322,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             long total = Math.max(1, horizon - backfillFrom);
             long percent = Math.min(100, Math.max(0, (window.to() + 1 - backfillFrom) * 100 / total));
             ClientStatistics statistics = client.statistics();
-            LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages", percent,
+            LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages (%s)", percent,
                     Instant.ofEpochSecond(window.to() + 1), Instant.ofEpochSecond(backfillFrom),
                     configuration.getLatest() != null ? Instant.ofEpochSecond(horizon) : "now",
-                    eventsDelivered.get(), statistics.getPages()));
+                    eventsDelivered.get(), statistics.getPages(), checkpointStore.key()));
         } else {
-            LOG.debug("Window {}..{}: {} events delivered; checkpoint {}", Instant.ofEpochSecond(window.from()),
-                      Instant.ofEpochSecond(window.to()), events, Instant.ofEpochSecond(checkpoint));
+            LOG.debug("Window {}..{}: {} events delivered; checkpoint {} ({})", Instant.ofEpochSecond(window.from()),
+                      Instant.ofEpochSecond(window.to()), events, Instant.ofEpochSecond(checkpoint), checkpointStore.key());
         }
     }
 
@@ -353,6 +355,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @ManagedAttribute(description = "First second not yet delivered (ISO-8601): every event before it was delivered")
     public String getCheckpoint() {
         return Instant.ofEpochSecond(checkpoint).toString();
+    }
+
+    @ManagedAttribute(description = "Whether the checkpoint has passed the latest option: a bounded export is complete")
+    public boolean isExportComplete() {
+        return planner != null && planner.exportComplete(checkpoint);
     }
 
     @ManagedAttribute(description = "Seconds between the checkpoint and now")

@@ -300,10 +300,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
             filters.put("entity", configuration.getEntity());
         }
         // FileStateRepository keys may not contain '=' or a line break
+        // the host and path, not the port: a simulator or a local proxy on a new port is still the same API
         StringBuilder key = new StringBuilder("slack-auditlogs/").append(base.getHost());
-        if (base.getPort() > 0) {
-            key.append(':').append(base.getPort());
-        }
         key.append(base.getPath().replaceAll("/+$", ""));
         filters.forEach((name, value) -> key.append('/').append(name).append(':').append(value.replaceAll("[=\\r\\n]", "_")));
         return key.toString();

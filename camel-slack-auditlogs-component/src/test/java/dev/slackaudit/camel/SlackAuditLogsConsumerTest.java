@@ -87,6 +87,8 @@ class SlackAuditLogsConsumerTest extends SimulatorTestSupport {
         assertEquals(tree.path("action").asText(), first.getMessage().getHeader(SlackAuditLogsConstants.ACTION));
         assertEquals(tree.path("date_create").asLong(),
                 first.getMessage().getHeader(SlackAuditLogsConstants.DATE_CREATE, Long.class));
+        assertEquals(java.util.Date.from(Instant.ofEpochSecond(tree.path("date_create").asLong())),
+                first.getMessage().getHeader(SlackAuditLogsConstants.TIMESTAMP));
         assertEquals(tree.path("actor").path("user").path("id").asText(),
                 first.getMessage().getHeader(SlackAuditLogsConstants.ACTOR_ID));
         String type = tree.path("entity").path("type").asText();
