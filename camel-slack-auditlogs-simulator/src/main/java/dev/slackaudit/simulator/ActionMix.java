@@ -33,7 +33,9 @@ final class ActionMix {
             Map.entry("app_installed", 0.25), Map.entry("app_scopes_expanded", 0.15), Map.entry("app_approved", 0.1),
             Map.entry("anomaly", 0.35), Map.entry("role_change_to_admin", 0.08), Map.entry("role_change_to_owner", 0.02),
             Map.entry("role_assigned", 0.1), Map.entry("user_session_reset_by_admin", 0.15),
-            Map.entry("manual_export_completed", 0.1), Map.entry("scheduled_export_completed", 0.1));
+            Map.entry("manual_export_completed", 0.1), Map.entry("scheduled_export_completed", 0.1),
+            Map.entry("user_password_reset_slack_security", 0.05), Map.entry("user_logout_compromised", 0.05),
+            Map.entry("guest_expired", 0.05));
 
     /** Each category's share, spread evenly over its actions: the long tail. */
     private static final double CATEGORY_SHARE = 0.6;

@@ -3,6 +3,7 @@ package dev.slackaudit.simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,7 +29,7 @@ final class EventRenderer {
     private static final Set<String> PLACEHOLDER_ACTOR_ACTIONS = Set.of("guest_expired", "scheduled_export_started",
             "scheduled_export_completed", "file_malicious_content_detected", "external_shared_channel_invite_expired",
             "external_shared_channel_invite_auto_revoked");
-    private static final Set<EntityKind> ORG_LEVEL = Set.of(EntityKind.ENTERPRISE, EntityKind.ROLE,
+    private static final Set<EntityKind> ORG_LEVEL = EnumSet.of(EntityKind.ENTERPRISE, EntityKind.ROLE,
             EntityKind.ACCOUNT_TYPE_ROLE, EntityKind.LEGAL_HOLD_POLICY, EntityKind.BARRIER);
     private static final List<String> USER_AGENTS = List.of(
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",

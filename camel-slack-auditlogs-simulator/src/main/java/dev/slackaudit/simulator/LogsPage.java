@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One {@code /logs} page: which entries it holds and where the next page starts.
+ * One {@code /logs} page: the entries it holds and where the next page starts.
  * <p>
  * Slack may return "more than the passed {@code limit}" when logs share a second: once {@code limit}
  * entries are taken, the page keeps taking entries of the last taken entry's second. Every page therefore
@@ -42,10 +42,6 @@ final class LogsPage {
             taken.add(entry);
         }
         return new LogsPage(taken, OptionalLong.empty());
-    }
-
-    List<StoredEntry> entries() {
-        return entries;
     }
 
     /** The second where the next page starts, or empty on the last page. */

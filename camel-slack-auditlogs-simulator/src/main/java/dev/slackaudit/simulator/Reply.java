@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class Reply {
 
-    static final String JSON = "application/json; charset=utf-8";
+    private static final String JSON = "application/json; charset=utf-8";
     private static final String HTML = "text/html; charset=utf-8";
 
     private final int status;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -68,13 +69,11 @@ final class SimulatorHandler implements HttpHandler {
     }
 
     private Reply answer(String method, String path, Map<String, String> query, String authorization) {
-        if (path.equals(AuditApi.LOGS)) {
-            int requestNumber = logsRequests.incrementAndGet();
-            return faults.faultFor(requestNumber)
-                    .map(fault -> fault.apply(() -> rateLimitedOrAnswered(method, path, query, authorization)))
-                    .orElseGet(() -> rateLimitedOrAnswered(method, path, query, authorization));
+        Supplier<Reply> api = () -> rateLimitedOrAnswered(method, path, query, authorization);
+        if (!path.equals(AuditApi.LOGS)) {
+            return api.get();
         }
-        return rateLimitedOrAnswered(method, path, query, authorization);
+        return faults.faultFor(logsRequests.incrementAndGet()).map(fault -> fault.apply(api)).orElseGet(api);
     }
 
     private Reply rateLimitedOrAnswered(String method, String path, Map<String, String> query, String authorization) {

@@ -1,0 +1,77 @@
+package dev.slackaudit.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+/** Starting, addressing and stopping the simulator. */
+class LifecycleTest {
+
+    @Test
+    void baseUrlIsLoopbackWithTheBoundPortAndTheAuditPath() {
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().build().start()) {
+            assertEquals("http://127.0.0.1:" + simulator.port() + "/audit/v1", simulator.baseUrl());
+            assertTrue(simulator.port() > 0);
+        }
+    }
+
+    @Test
+    void aFixedPortIsBound() throws Exception {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().port(free).build().start()) {
+            assertEquals(free, simulator.port());
+        }
+    }
+
+    @Test
+    void aTakenPortFailsToStart() throws Exception {
+        try (SlackAuditLogsSimulator first = SlackAuditLogsSimulator.builder().build().start()) {
+            SlackAuditLogsSimulator second = SlackAuditLogsSimulator.builder().port(first.port()).build();
+
+            assertThrows(UncheckedIOException.class, second::start);
+        }
+    }
+
+    @Test
+    void thePortIsUnknownBeforeStart() {
+        SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().build();
+
+        assertThrows(IllegalStateException.class, simulator::port);
+    }
+
+    @Test
+    void startingTwiceFails() {
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().build().start()) {
+            assertThrows(IllegalStateException.class, simulator::start);
+        }
+    }
+
+    @Test
+    void closeFreesThePortAndMayBeRepeated() throws Exception {
+        SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().build().start();
+        int port = simulator.port();
+
+        simulator.close();
+        simulator.close();
+
+        try (ServerSocket again = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort());
+        }
+    }
+
+    @Test
+    void anEmptySimulatorHasNoOldestDateCreate() {
+        SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().events(0).build();
+
+        assertEquals(0, simulator.eventCount());
+        assertThrows(IllegalStateException.class, simulator::oldestDateCreate);
+    }
+}
