@@ -239,8 +239,8 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     /**
-     * Where the consumer keeps its checkpoint (e.g. a FileStateRepository, or a shared one for HA). In memory
-     * when not set, so a restart starts again from oldest.
+     * Where the consumer keeps its checkpoint: e.g. a FileStateRepository, or one shared by all nodes for HA. In memory
+     * when not set (a route restart resumes, a JVM restart starts again from oldest).
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
@@ -250,7 +250,10 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         return stateKey;
     }
 
-    /** The checkpoint's key in the state repository. Derived from baseUrl and the filters when not set. */
+    /**
+     * The checkpoint's key in the state repository. Derived from the baseUrl host and path and the filters when not set;
+     * set it when several consumers share a repository or the filters may change.
+     */
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
     }
@@ -260,8 +263,10 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     /**
-     * Remembers the ids of delivered events so the overlap delivers none twice. An in-memory LRU of 100,000 ids when
-     * not set; a persistent one (file, JDBC...) also makes restarts duplicate-free.
+     * Remembers the ids of delivered events so the overlap and a window read again deliver none twice. An in-memory LRU
+     * of 100,000 ids when not set; a persistent one (JDBC, Redis, Infinispan...) also makes restarts duplicate-free.
+     * Camel's FileIdempotentRepository reads its whole file for every id it has not cached, so it suits small volumes
+     * only.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;

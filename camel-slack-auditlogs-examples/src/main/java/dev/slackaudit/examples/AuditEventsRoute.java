@@ -21,8 +21,9 @@ import org.apache.camel.builder.RouteBuilder;
  * One consumer fanning out, rather than a consumer per destination, because Slack's request quota (about 50 calls a
  * minute) is shared by every app of the organization, and because one checkpoint then covers every destination: the
  * multicast is synchronous and stops on the first failure, so the consumer only moves its checkpoint past a window
- * when all three destinations have taken every event of it. A failure makes the next poll read the window again; the
- * day-file route's idempotent consumer keeps that from writing a line twice.
+ * when all three destinations have taken every event of it. A failure makes the next poll read the window again: the
+ * consumer's idempotent repository drops the events every destination already took, and the day-file route's own
+ * idempotent consumer keeps an event that reached the files but not the queue from being written twice.
  */
 final class AuditEventsRoute extends RouteBuilder {
 
@@ -31,9 +32,9 @@ final class AuditEventsRoute extends RouteBuilder {
         // token and baseUrl come from camel.component.slack-auditlogs.* in application.properties
         from("slack-auditlogs:logs?oldest={{slack.oldest}}&latest={{slack.latest}}&lag={{slack.lag}}"
              + "&delay={{slack.delay}}"
-             // the checkpoint survives restarts; an explicit key, because the default one names the API host and
-             // port, which change with every start of the demo's simulator
-             + "&stateRepository=#checkpoints&stateKey=examples-java-dsl")
+             // the checkpoint survives restarts, under a key of its own (the YAML route keeps another one); the ids
+             // of delivered events too, so the overlap a restart reads again reaches no destination twice
+             + "&stateRepository=#checkpoints&stateKey=examples-java-dsl&idempotentRepository=#deliveredEventIds")
                 .routeId("slack-audit-events")
                 .multicast().stopOnException()
                     .to("direct:day-files", "direct:audit-queue", "direct:security-alerts");

@@ -37,10 +37,10 @@ final class DayFilesRoute extends RouteBuilder {
                 .routeId("audit-day-files")
                 .idempotentConsumer(header(SlackAuditLogsConstants.ID)).idempotentRepository("writtenEventIds")
                     .eager(false)
-                    // date_create is in Unix seconds; the date language wants milliseconds
-                    .setVariable("created", simple("${body.dateCreateInstant.toEpochMilli()}"))
-                    // the body is an AuditLogEntry: the component's type converter writes it as its original JSON
-                    .to("file:{{examples.data-dir}}/audit?fileName=${date-with-timezone:variable.created:UTC:yyyy/MM/dd}.jsonl"
+                    // the body is an AuditLogEntry: the component's type converter writes it as its original JSON;
+                    // CamelSlackAuditLogsTimestamp is date_create as a java.util.Date, for the date functions
+                    .to("file:{{examples.data-dir}}/audit"
+                        + "?fileName=${date-with-timezone:header.CamelSlackAuditLogsTimestamp:UTC:yyyy/MM/dd}.jsonl"
                         + "&fileExist=Append&appendChars=\\n&charset=UTF-8")
                     .bean(statistics, "lineWritten(${header.CamelFileNameProduced})")
                 .end();

@@ -56,6 +56,12 @@ public class ExamplesConfiguration implements CamelConfiguration {
         return FileStateRepository.fileStateRepository(data("checkpoints.properties").toFile());
     }
 
+    /** The ids the Java consumer has delivered to all its destinations (its idempotentRepository option). */
+    @BindToRegistry("deliveredEventIds")
+    public IdempotentRepository deliveredEventIds() {
+        return new RecentIdsFileRepository(data("delivered-ids.txt"), REMEMBERED_IDS);
+    }
+
     @BindToRegistry("writtenEventIds")
     public IdempotentRepository writtenEventIds() {
         return new RecentIdsFileRepository(data("audit-written-ids.txt"), REMEMBERED_IDS);

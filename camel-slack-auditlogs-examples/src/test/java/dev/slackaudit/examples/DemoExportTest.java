@@ -152,7 +152,7 @@ class DemoExportTest {
     }
 
     @Test
-    void aSecondStartOnTheSameDataDirectoryAddsNoLines() throws Exception {
+    void aSecondStartOnTheSameDataDirectoryAddsNoLinesAndSendsNothingAgain() throws Exception {
         Map<Path, List<String>> before = contents(dataDir);
 
         AuditStatistics second = new AuditStatistics();
@@ -160,6 +160,8 @@ class DemoExportTest {
 
         assertEquals(0, second.linesWritten());
         assertEquals(before, contents(dataDir));
+        assertEquals(0, second.messagesPut(), "the overlap read again reached the queue");
+        assertEquals(0, second.alerts(), "the overlap read again raised alerts");
     }
 
     /** The rules of application.properties, spelled out independently of HighRiskEvents. */

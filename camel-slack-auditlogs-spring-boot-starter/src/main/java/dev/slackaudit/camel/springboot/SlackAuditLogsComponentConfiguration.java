@@ -60,8 +60,10 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private Boolean bridgeErrorHandler = false;
     /**
-     * Remembers the ids of delivered events so the overlap delivers none twice; refer to the bean with #name. An in-
-     * memory LRU of 100,000 ids when not set; a persistent one (file, JDBC...) also makes restarts duplicate-free.
+     * Remembers the ids of delivered events so the overlap and a window read again deliver none twice; refer to the
+     * bean with #name. An in-memory LRU of 100,000 ids when not set; a persistent one (JDBC, Redis, Infinispan...) also
+     * makes restarts duplicate-free. Camel's FileIdempotentRepository reads its whole file for every id it has not
+     * cached, so it suits small volumes only.
      */
     private IdempotentRepository idempotentRepository;
     /**
@@ -74,12 +76,13 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private Duration overlap = Duration.ofMinutes(5);
     /**
-     * The checkpoint's key in the state repository. Derived from baseUrl and the filters when not set.
+     * The checkpoint's key in the state repository. Derived from the baseUrl host and path and the filters when not
+     * set; set it when several consumers share a repository or the filters may change.
      */
     private String stateKey;
     /**
-     * Where the consumer keeps its checkpoint (e.g. a FileStateRepository, or a shared one for HA); refer to the bean
-     * with #name. In memory when not set, so a restart starts again from oldest.
+     * Where the consumer keeps its checkpoint: e.g. a FileStateRepository, or one shared by all nodes for HA; refer to
+     * the bean with #name. In memory when not set (a route restart resumes, a JVM restart starts again from oldest).
      */
     private StateRepository<String, String> stateRepository;
     /**
