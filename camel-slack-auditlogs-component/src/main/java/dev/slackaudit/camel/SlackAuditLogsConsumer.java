@@ -81,7 +81,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private volatile long checkpoint;
     /** Events dated up to this second may have been delivered already; later ones are new for sure. */
     private long deliveredUpTo;
-    private boolean delivering;
+    /** Whether anything was delivered before the checkpoint, so the overlap must be read again. */
+    private boolean hasDelivered;
     private long spanSeconds;
     private long backfillFrom;
     private long lastProgressLog;
@@ -132,7 +133,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
         Long stored = checkpointStore.read();
         Long inflight = checkpointStore.readInflight();
-        delivering = stored != null;
+        hasDelivered = stored != null;
         checkpoint = stored != null ? stored : startOf(now);
         deliveredUpTo = Math.max(checkpoint - 1, inflight != null ? inflight : Long.MIN_VALUE);
         backfillFrom = checkpoint;
@@ -189,7 +190,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 break;
             }
             long now = Instant.now().getEpochSecond();
-            Window window = planner.next(checkpoint, delivering, now, spanSeconds);
+            Window window = planner.next(checkpoint, hasDelivered, now, spanSeconds);
             if (window == null) {
                 break;
             }
@@ -208,7 +209,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             List<AuditLogEntry> events = new ArrayList<>(range.entries());
             events.sort(Comparator.comparingLong(AuditLogEntry::getDateCreate)
                     .thenComparing(AuditLogEntry::getDedupeKey));
-            if (window.to() > deliveredUpTo) {
+            if (!events.isEmpty() && window.to() > deliveredUpTo) {
                 checkpointStore.beginWindow(window.to());
                 deliveredUpTo = window.to();
             }
@@ -291,7 +292,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             return; // reset by an operator while this window was being delivered: the reset wins
         }
         checkpoint = window.to() + 1;
-        delivering = true;
+        hasDelivered = true;
         checkpointStore.commit(checkpoint);
     }
 
@@ -338,7 +339,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             // events after the new checkpoint are delivered again: that is what a reset into the past is for
             checkpoint = reset;
             deliveredUpTo = reset - 1;
-            delivering = false;
+            hasDelivered = false;
             backfillFrom = reset;
             spanSeconds = configuration.getWindowSize().toSeconds();
             checkpointStore.commit(reset);

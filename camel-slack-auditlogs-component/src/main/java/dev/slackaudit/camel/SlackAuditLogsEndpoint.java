@@ -87,11 +87,6 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     }
 
     @Override
-    public SlackAuditLogsComponent getComponent() {
-        return (SlackAuditLogsComponent) super.getComponent();
-    }
-
-    @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (method != SlackAuditLogsMethod.logs) {
             throw new IllegalArgumentException("slack-auditlogs:" + method + " can only be used as a producer (to);"

@@ -53,9 +53,9 @@ public final class AuditLogEntryReader {
                 case "id" -> fields.id = textOrNull(parser, value);
                 case "date_create" -> fields.dateCreate = value.isNumeric() ? parser.getLongValue() : parseLong(parser, value);
                 case "action" -> fields.action = textOrNull(parser, value);
-                case "actor" -> readActor(parser, fields);
+                case "actor" -> fields.actorId = readChildId(parser, "user");
                 case "entity" -> readEntity(parser, fields);
-                case "context" -> readContext(parser, fields);
+                case "context" -> fields.locationId = readChildId(parser, "location");
                 default -> parser.skipChildren();
             }
         }
@@ -79,20 +79,23 @@ public final class AuditLogEntryReader {
         }
     }
 
-    private static void readActor(JsonParser parser, Fields fields) throws IOException {
+    /** Reads the object the parser is on and returns the id of its child object {@code child}, or null. */
+    private static String readChildId(JsonParser parser, String child) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return;
+            return null;
         }
+        String id = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if ("user".equals(name) && value == JsonToken.START_OBJECT) {
-                fields.actorId = readIdOf(parser);
+            if (child.equals(name) && value == JsonToken.START_OBJECT) {
+                id = readIdOf(parser);
             } else {
                 parser.skipChildren();
             }
         }
+        return id;
     }
 
     private static void readEntity(JsonParser parser, Fields fields) throws IOException {
@@ -115,22 +118,6 @@ public final class AuditLogEntryReader {
         }
         if (fields.entityType != null) {
             fields.entityId = idsByKey.get(fields.entityType);
-        }
-    }
-
-    private static void readContext(JsonParser parser, Fields fields) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return;
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("location".equals(name) && value == JsonToken.START_OBJECT) {
-                fields.locationId = readIdOf(parser);
-            } else {
-                parser.skipChildren();
-            }
         }
     }
 
