@@ -54,10 +54,15 @@ final class CheckpointStore {
         repository.setState(inflightKey(), Instant.ofEpochSecond(to).toString());
     }
 
-    /** Moves the checkpoint, then clears the in-flight mark (a crash between the two only costs extra lookups). */
-    void commit(long checkpoint) {
+    /**
+     * Moves the checkpoint, then clears the in-flight mark, or keeps it at {@code deliveredUpTo} if deliveries reached
+     * past the new checkpoint (a window narrowed after a failure ends before the one that failed). A crash between the
+     * two writes only costs extra lookups.
+     */
+    void commit(long checkpoint, long deliveredUpTo) {
         repository.setState(key, Instant.ofEpochSecond(checkpoint).toString());
-        repository.setState(inflightKey(), "");
+        repository.setState(inflightKey(),
+                deliveredUpTo >= checkpoint ? Instant.ofEpochSecond(deliveredUpTo).toString() : "");
     }
 
     private String inflightKey() {

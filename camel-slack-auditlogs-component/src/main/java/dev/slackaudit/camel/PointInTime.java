@@ -29,11 +29,6 @@ final class PointInTime {
     private PointInTime() {
     }
 
-    /** Checks the syntax, failing with a message that names the option and the accepted forms. */
-    static void validate(String option, String value) {
-        resolve(option, value, Instant.now());
-    }
-
     /** The Unix second {@code value} stands for, relative to {@code now}; {@code null} for a blank value. */
     static Long resolve(String option, String value, Instant now) {
         if (value == null || value.isBlank()) {
@@ -45,7 +40,12 @@ final class PointInTime {
                 return Long.parseLong(text);
             }
             if (text.startsWith("P") || text.startsWith("p")) {
-                return now.minus(Duration.parse(text)).getEpochSecond();
+                Duration ago = Duration.parse(text);
+                if (ago.isNegative()) {
+                    throw new IllegalArgumentException("Invalid " + option + " '" + value + "': a duration means that"
+                                                       + " long ago and must not be negative, e.g. P7D");
+                }
+                return now.minus(ago).getEpochSecond();
             }
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toEpochSecond();

@@ -13,12 +13,16 @@
  */
 package dev.slackaudit.camel;
 
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -30,6 +34,9 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     private SlackAuditLogsConfiguration configuration = new SlackAuditLogsConfiguration();
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    /** The checkpoint keys the started consumers of this component hold, per state repository. */
+    private final Map<StateRepository<String, String>, Set<String>> checkpointsInUse = new IdentityHashMap<>();
 
     public SlackAuditLogsComponent() {
     }
@@ -48,6 +55,24 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
         }
         endpoint.validate();
         return endpoint;
+    }
+
+    /**
+     * Claims a checkpoint for a starting consumer. Two consumers writing one checkpoint would overwrite each other's
+     * position (say, a live route and an export with the same filters), so the second one fails to start.
+     */
+    synchronized void claimCheckpoint(StateRepository<String, String> repository, String key) {
+        if (!checkpointsInUse.computeIfAbsent(repository, r -> new HashSet<>()).add(key)) {
+            throw new IllegalStateException("Another slack-auditlogs consumer already keeps its checkpoint under the key '"
+                                            + key + "' in this state repository: give each consumer its own stateKey");
+        }
+    }
+
+    synchronized void releaseCheckpoint(StateRepository<String, String> repository, String key) {
+        Set<String> keys = checkpointsInUse.get(repository);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            checkpointsInUse.remove(repository);
+        }
     }
 
     public SlackAuditLogsConfiguration getConfiguration() {

@@ -21,9 +21,7 @@ public final class SlackAuditLogsConstants {
     @Metadata(label = "consumer", description = "The event id (Slack's `id`); use it to deduplicate or as a document id.",
               javaType = "String")
     public static final String ID = "CamelSlackAuditLogsId";
-    @Metadata(description = "Consumer: the event's action, e.g. `user_login`. Producer (`logs`): comma-separated action"
-                            + " names that replace the endpoint's `action` filter for this call.",
-              javaType = "String")
+    @Metadata(label = "consumer", description = "The event's action, e.g. `user_login`.", javaType = "String")
     public static final String ACTION = "CamelSlackAuditLogsAction";
     @Metadata(label = "consumer", description = "When the event happened (`date_create`), in Unix seconds.",
               javaType = "long")
@@ -55,6 +53,11 @@ public final class SlackAuditLogsConstants {
                                                 + " `CamelSlackAuditLogsOldest` takes.",
               javaType = "Object")
     public static final String LATEST = "CamelSlackAuditLogsLatest";
+    @Metadata(label = "producer", description = "Comma-separated action names that replace the endpoint's `action`"
+                                                + " filter for one `logs` query. A header of its own, so an event"
+                                                + " consumed from this component never filters a query by accident.",
+              javaType = "String")
+    public static final String ACTION_FILTER = "CamelSlackAuditLogsActionFilter";
     @Metadata(label = "producer", description = "Actor (user id) filter of a `logs` query for this call.",
               javaType = "String")
     public static final String ACTOR = "CamelSlackAuditLogsActor";

@@ -40,7 +40,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +73,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private WindowPlanner planner;
     private CheckpointStore checkpointStore;
     private StateRepository<String, String> stateRepository;
-    private boolean stopStateRepository;
     private IdempotentRepository idempotentRepository;
-    private boolean stopIdempotentRepository;
 
     private volatile long checkpoint;
     /** Events dated up to this second may have been delivered already; later ones are new for sure. */
     private long deliveredUpTo;
-    /** Whether anything was delivered before the checkpoint, so the overlap must be read again. */
-    private boolean hasDelivered;
+    /** Whether events just before the checkpoint may have been indexed after they were read: then read them again. */
+    private boolean overlapNeeded;
     private long spanSeconds;
     private long backfillFrom;
     private long lastProgressLog;
@@ -109,21 +106,17 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                               blankToNull(configuration.getEntity()));
         checkActionNames();
 
-        // a repository the user gave us is started by us only if nobody started it, and then stopped by us too; the
-        // in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes
-        stateRepository = configuration.getStateRepository();
-        if (stateRepository == null) {
-            stateRepository = getEndpoint().defaultStateRepository();
-        } else {
-            stopStateRepository = !ServiceHelper.isStarted(stateRepository);
-            ServiceHelper.startService(stateRepository);
-        }
-        idempotentRepository = configuration.getIdempotentRepository();
-        if (idempotentRepository == null) {
-            idempotentRepository = getEndpoint().defaultIdempotentRepository();
-        } else {
-            stopIdempotentRepository = !ServiceHelper.isStarted(idempotentRepository);
-            ServiceHelper.startService(idempotentRepository);
+        // the in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes; a
+        // repository the user gave us is started if nobody did, and then left to the CamelContext to stop: stopping it
+        // here would clear a shared in-memory one under the other routes that use it
+        stateRepository = configuration.getStateRepository() != null
+                ? configuration.getStateRepository() : getEndpoint().defaultStateRepository();
+        idempotentRepository = configuration.getIdempotentRepository() != null
+                ? configuration.getIdempotentRepository() : getEndpoint().defaultIdempotentRepository();
+        for (Object repository : new Object[] { configuration.getStateRepository(), configuration.getIdempotentRepository() }) {
+            if (repository != null && !getEndpoint().getCamelContext().hasService(repository)) {
+                getEndpoint().getCamelContext().addService(repository, true, true);
+            }
         }
 
         // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
@@ -131,9 +124,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         planner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(),
                                     PointInTime.resolve("latest", configuration.getLatest(), now));
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
+        component().claimCheckpoint(stateRepository, checkpointStore.key());
         Long stored = checkpointStore.read();
         Long inflight = checkpointStore.readInflight();
-        hasDelivered = stored != null;
+        overlapNeeded = stored != null; // read at an unknown time: assume recently
         checkpoint = stored != null ? stored : startOf(now);
         deliveredUpTo = Math.max(checkpoint - 1, inflight != null ? inflight : Long.MIN_VALUE);
         backfillFrom = checkpoint;
@@ -146,12 +140,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (stopIdempotentRepository) {
-            ServiceHelper.stopService(idempotentRepository);
+        if (checkpointStore != null) {
+            component().releaseCheckpoint(stateRepository, checkpointStore.key());
         }
-        if (stopStateRepository) {
-            ServiceHelper.stopService(stateRepository);
-        }
+    }
+
+    private SlackAuditLogsComponent component() {
+        return (SlackAuditLogsComponent) getEndpoint().getComponent();
     }
 
     private long startOf(Instant now) {
@@ -190,7 +185,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 break;
             }
             long now = Instant.now().getEpochSecond();
-            Window window = planner.next(checkpoint, hasDelivered, now, spanSeconds);
+            Window window = planner.next(checkpoint, overlapNeeded, now, spanSeconds);
             if (window == null) {
                 break;
             }
@@ -217,6 +212,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 break;
             }
             commit(window);
+            overlapNeeded = planner.mayMissLateEvents(window, now);
             if (events.size() < configuration.getMaxEventsPerWindow() / 4) {
                 // a quiet stretch: widen again towards windowSize, so sparse history needs few requests
                 spanSeconds = Math.min(configuration.getWindowSize().toSeconds(), spanSeconds * 2);
@@ -237,7 +233,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         if (entry.getDateCreate() < checkpoint) {
             overlapEvents++;
         }
-        return entry.getDateCreate() <= deliveredUpTo && idempotentRepository.contains(entry.getDedupeKey());
+        return entry.getDateCreate() <= deliveredUpTo && idempotentRepository.contains(idempotentKey(entry));
     }
 
     /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
@@ -261,7 +257,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             if (!isRunAllowed()) {
                 return false;
             }
-            String key = event.getDedupeKey();
+            String key = idempotentKey(event);
             Exchange exchange = createExchange(false);
             try {
                 populate(exchange.getIn(), event);
@@ -270,8 +266,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 } catch (Exception e) {
                     exchange.setException(e);
                 }
-                if (exchange.getException() != null) {
-                    throw new RuntimeCamelException("Event " + key + " (" + event.getAction() + " at "
+                if (exchange.isFailed() || exchange.isRollbackOnly()) {
+                    throw new RuntimeCamelException("Event " + event.getDedupeKey() + " (" + event.getAction() + " at "
                                                     + event.getDateCreateInstant() + ") failed after the route's"
                                                     + " error handling; the checkpoint stays at "
                                                     + Instant.ofEpochSecond(checkpoint) + " and the next poll delivers"
@@ -287,13 +283,20 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         return true;
     }
 
+    /**
+     * The event's key in the idempotent repository, prefixed with the checkpoint key: two consumers sharing one
+     * repository (say, one per action filter) must not take each other's deliveries for their own.
+     */
+    private String idempotentKey(AuditLogEntry event) {
+        return checkpointStore.key() + "/" + event.getDedupeKey();
+    }
+
     private void commit(Window window) {
         if (pendingReset.get() != null) {
             return; // reset by an operator while this window was being delivered: the reset wins
         }
         checkpoint = window.to() + 1;
-        hasDelivered = true;
-        checkpointStore.commit(checkpoint);
+        checkpointStore.commit(checkpoint, deliveredUpTo);
     }
 
     static void populate(Message message, AuditLogEntry event) {
@@ -339,10 +342,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             // events after the new checkpoint are delivered again: that is what a reset into the past is for
             checkpoint = reset;
             deliveredUpTo = reset - 1;
-            hasDelivered = false;
+            overlapNeeded = false;
             backfillFrom = reset;
             spanSeconds = configuration.getWindowSize().toSeconds();
-            checkpointStore.commit(reset);
+            checkpointStore.commit(reset, deliveredUpTo);
             LOG.info("Checkpoint reset to {}", Instant.ofEpochSecond(reset));
         }
     }
@@ -412,6 +415,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @ManagedOperation(description = "Moves the checkpoint to a point in time: Unix seconds, an ISO-8601 instant or date,"
                                     + " or a duration meaning that long ago (P7D)")
     public void resetCheckpointTo(String pointInTime) {
+        if (pointInTime == null || pointInTime.isBlank()) {
+            throw new IllegalArgumentException("resetCheckpointTo needs a point in time, e.g. 2026-11-01T00:00:00Z or P7D");
+        }
         pendingReset.set(PointInTime.resolve("checkpoint", pointInTime, Instant.now()));
     }
 }

@@ -166,14 +166,20 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         requireRange("maxRequestsPerMinute", configuration.getMaxRequestsPerMinute(), 0, 10_000,
                 "0 (no pacing) to 10000; Slack allows about 50 for the whole organization");
         requireRange("maxRetries", configuration.getMaxRetries(), 0, 100, "0 to 100");
-        requireNotNegative("lag", configuration.getLag());
-        requireNotNegative("overlap", configuration.getOverlap());
+        requireWholeSeconds("lag", configuration.getLag(), false);
+        requireWholeSeconds("overlap", configuration.getOverlap(), false);
+        requireWholeSeconds("windowSize", configuration.getWindowSize(), true);
         requireNotNegative("retryDelay", configuration.getRetryDelay());
-        requirePositive("windowSize", configuration.getWindowSize());
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("socketTimeout", configuration.getSocketTimeout());
-        if (configuration.getProxyHost() != null && configuration.getProxyPort() == null) {
-            throw new IllegalArgumentException("proxyPort is required when proxyHost is set");
+        if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
+            throw new IllegalArgumentException("proxyHost and proxyPort go together: set both, or neither");
+        }
+        String stateKey = configuration.getStateKey();
+        if (stateKey != null && (stateKey.isBlank() || stateKey.contains("=") || stateKey.contains("\n")
+                                 || stateKey.contains("\r"))) {
+            throw new IllegalArgumentException("Invalid stateKey '" + stateKey + "': a non-blank key without '=' or line"
+                                               + " breaks (a FileStateRepository stores key=value lines)");
         }
         Instant now = Instant.now();
         Long oldest = PointInTime.resolve("oldest", configuration.getOldest(), now);
@@ -239,8 +245,17 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
 
     private static void requirePositive(String option, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a positive duration, e.g. PT1H"
+            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a positive duration, e.g. PT10S"
                                                + " or 10s");
+        }
+    }
+
+    /** Slack's timestamps are whole seconds; a plain number is read as milliseconds, so 500 would mean half a second. */
+    private static void requireWholeSeconds(String option, Duration value, boolean positive) {
+        if (value == null || value.isNegative() || positive && value.isZero() || value.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a whole number of seconds"
+                                               + (positive ? ", at least one" : ", zero or more")
+                                               + ", e.g. PT1H, 90s or PT0S (a plain number means milliseconds)");
         }
     }
 
@@ -285,6 +300,10 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         }
         URI base = baseUri();
         Map<String, String> filters = new TreeMap<>();
+        if (!isBlank(configuration.getLatest())) {
+            // a bounded export keeps its own position, apart from a live consumer with the same filters
+            filters.put("latest", configuration.getLatest());
+        }
         if (!actionNames().isEmpty()) {
             filters.put("action", String.join(",", actionNames().stream().sorted().toList()));
         }
@@ -298,7 +317,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         // the host and path, not the port: a simulator or a local proxy on a new port is still the same API
         StringBuilder key = new StringBuilder("slack-auditlogs/").append(base.getHost());
         key.append(base.getPath().replaceAll("/+$", ""));
-        filters.forEach((name, value) -> key.append('/').append(name).append(':').append(value.replaceAll("[=\\r\\n]", "_")));
+        filters.forEach((name, value) -> key.append('/').append(name).append(':')
+                .append(value.replaceAll("[=\\r\\n]", "_")));
         return key.toString();
     }
 

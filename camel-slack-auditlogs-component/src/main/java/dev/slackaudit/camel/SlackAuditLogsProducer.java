@@ -66,7 +66,7 @@ public class SlackAuditLogsProducer extends DefaultProducer {
         Instant now = Instant.now();
         Long oldest = pointInTime(message, SlackAuditLogsConstants.OLDEST, "oldest", configuration.getOldest(), now);
         Long latest = pointInTime(message, SlackAuditLogsConstants.LATEST, "latest", configuration.getLatest(), now);
-        String actionHeader = message.getHeader(SlackAuditLogsConstants.ACTION, String.class);
+        String actionHeader = message.getHeader(SlackAuditLogsConstants.ACTION_FILTER, String.class);
         List<String> actions = actionHeader != null
                 ? SlackAuditLogsEndpoint.parseActions(actionHeader) : getEndpoint().actionNames();
         LogsQuery query = new LogsQuery(oldest, latest, configuration.getLimit(), List.of(),

@@ -61,9 +61,17 @@ final class WindowPlanner {
     }
 
     /**
+     * Whether some events of a window read at {@code readAt} may not have been indexed yet, so that the next window
+     * should read the overlap again. A window of old history (a backfill) was complete when read.
+     */
+    boolean mayMissLateEvents(Window window, long readAt) {
+        return readAt - window.to() < lagSeconds + overlapSeconds;
+    }
+
+    /**
      * The next window, or {@code null} if there is nothing new to read yet.
      *
-     * @param overlap whether events before the checkpoint were delivered (true except before the first window)
+     * @param overlap whether to read the overlap before the checkpoint again
      * @param span    the most seconds of new ground to cover
      */
     Window next(long checkpoint, boolean overlap, long nowSeconds, long span) {

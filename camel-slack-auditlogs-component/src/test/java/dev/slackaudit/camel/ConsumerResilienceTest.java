@@ -42,7 +42,10 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         return super.simulatorBuilder().seed(11).events(400);
     }
 
-    /** Routes are added by each test, after it has planned its faults; every event is expected. */
+    /**
+     * Routes are added by each test, after it has planned its faults; every event is expected. {@code delay=60000}
+     * leaves one poll to the test, so recovering within that poll is what passes it, not a later poll.
+     */
     private void consume(String options) throws Exception {
         getMockEndpoint("mock:events").expectedMessageCount(simulator.eventCount());
         context.addRoutes(new RouteBuilder() {
@@ -60,6 +63,8 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         assertTrue(expectedIdsOldestFirst().equals(ids(events.getReceivedExchanges())), "every id once, oldest first");
     }
 
+    private static final String ONE_POLL = "delay=60000";
+
     private List<Integer> statuses() {
         return logsRequests().stream().map(RecordedRequest::status).toList();
     }
@@ -67,35 +72,40 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
     @Test
     void waitsExactlyRetryAfterOnHttp429() throws Exception {
         simulator.faults().next(Fault.rateLimited(1));
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
 
         List<RecordedRequest> requests = logsRequests();
         assertEquals(429, requests.get(0).status());
         Duration waited = Duration.between(requests.get(0).time(), requests.get(1).time());
         assertFalse(waited.compareTo(Duration.ofSeconds(1)) < 0, "the retry came " + waited + " after the 429");
+        // not a fallback wait of its own (30 s) either; generous, as the machine may be busy
+        assertTrue(waited.compareTo(Duration.ofSeconds(10)) < 0, "the retry came " + waited + " after the 429");
+        assertEquals(1, auditConsumer().getRateLimitedCount());
     }
 
     @Test
     void retriesHttp500WithAnHtmlBody() throws Exception {
         simulator.faults().next(Fault.status(500));
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
         assertEquals(500, statuses().get(0));
+        assertEquals(1, auditConsumer().getRetries());
     }
 
     @Test
     void retriesHttp502And503() throws Exception {
         simulator.faults().next(Fault.status(502), Fault.status(503), Fault.status(504));
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
         assertEquals(List.of(502, 503, 504), statuses().subList(0, 3));
+        assertEquals(3, auditConsumer().getRetries());
     }
 
     @Test
     void retriesAConnectionResetMidResponse() throws Exception {
         simulator.faults().next(Fault.reset());
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
         assertTrue(auditConsumer().getRetries() >= 1, "the reset page was requested again");
     }
@@ -103,7 +113,7 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
     @Test
     void retriesATruncatedJsonBody() throws Exception {
         simulator.faults().next(Fault.truncated());
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
         assertTrue(auditConsumer().getRetries() >= 1, "the truncated page was retried");
     }
@@ -111,8 +121,19 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
     @Test
     void retriesAResponseSlowerThanTheSocketTimeout() throws Exception {
         simulator.faults().next(Fault.slow(Duration.ofSeconds(3)));
-        consume("socketTimeout=PT0.5S");
+        consume(ONE_POLL + "&socketTimeout=PT0.5S");
         assertEveryEventDeliveredOnceInOrder();
+        assertTrue(auditConsumer().getRetries() >= 1, "the slow page was requested again");
+    }
+
+    @Test
+    void sharesOneRetryBudgetBetweenStatusesAndUnreadableBodies() throws Exception {
+        simulator.faults().next(Fault.status(503), Fault.truncated(), Fault.status(503), Fault.truncated());
+        consume("maxRetries=2");
+        assertEveryEventDeliveredOnceInOrder();
+        // the first call spent its two retries on a 503 and a truncated body, then gave up: the next poll recovered
+        assertEquals(List.of(503, 200, 503), statuses().subList(0, 3));
+        assertTrue(auditConsumer().getLastErrorCode() != null);
     }
 
     @Test
@@ -131,7 +152,7 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         simulator.close();
         simulator = simulatorBuilder().cursorTtl(Duration.ofMillis(700)).build().start();
         simulator.faults().onRequest(2, Fault.rateLimited(1));
-        consume("");
+        consume(ONE_POLL);
         assertEveryEventDeliveredOnceInOrder();
 
         List<RecordedRequest> requests = logsRequests();

@@ -150,6 +150,114 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     }
 
     @Test
+    void anExchangeMarkedRollbackOnlyCountsAsFailed() throws Exception {
+        String rolledBack = expectedIdsOldestFirst().get(100);
+        Map<String, Integer> attempts = new ConcurrentHashMap<>();
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(simulator.eventCount());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("limit=100&windowSize=P1D")).routeId("audit")
+                        .process(exchange -> {
+                            String id = exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class);
+                            if (attempts.merge(id, 1, Integer::sum) == 1 && id.equals(rolledBack)) {
+                                exchange.setRollbackOnly(true);
+                            }
+                        })
+                        .filter(exchange -> !exchange.isRollbackOnly()).to("mock:events");
+            }
+        });
+        MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
+        assertEquals(expectedIdsOldestFirst(), ids(events.getReceivedExchanges()));
+        assertEquals(2, attempts.get(rolledBack), "the rolled back event was delivered again");
+    }
+
+    @Test
+    void consumersSharingAnIdempotentRepositoryKeepTheirDeliveriesApart() throws Exception {
+        context.getRegistry().bind("ids", org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository
+                .memoryIdempotentRepository(10_000));
+        List<String> logins = expectedIdsOldestFirst().stream().filter(id -> "user_login".equals(actionOf(id))).toList();
+        MockEndpoint onlyLogins = getMockEndpoint("mock:logins");
+        onlyLogins.expectedMessageCount(logins.size());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("idempotentRepository=#ids&action=user_login&windowSize=P1D")).to("mock:logins");
+            }
+        });
+        MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
+
+        // a second consumer resumes from a checkpoint in the middle and reads its overlap again: the logins the first
+        // consumer delivered there are not its own deliveries, so it must deliver them
+        long middle = (simulator.oldestDateCreate() + simulator.newestDateCreate()) / 2;
+        org.apache.camel.support.processor.state.MemoryStateRepository state
+                = new org.apache.camel.support.processor.state.MemoryStateRepository();
+        state.start();
+        state.setState("all", Instant.ofEpochSecond(middle).toString());
+        context.getRegistry().bind("state", state);
+        List<String> expected = expectedIdsOldestFirst().stream().filter(id -> dateOf(id) >= middle - 300).toList();
+        assertTrue(expected.stream().anyMatch(id -> dateOf(id) < middle && logins.contains(id)),
+                "the overlap holds logins the first consumer delivered");
+        MockEndpoint all = getMockEndpoint("mock:all");
+        all.expectedMessageCount(expected.size());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("idempotentRepository=#ids&stateRepository=#state&stateKey=all&overlap=PT5M&windowSize=P1D"))
+                        .to("mock:all");
+            }
+        });
+        MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
+        assertEquals(expected, ids(all.getReceivedExchanges()));
+    }
+
+    @Test
+    void aSecondConsumerOnTheSameCheckpointFailsToStart() throws Exception {
+        context.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        consume("stateRepository=#state&stateKey=org-audit", simulator.eventCount());
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("stateRepository=#state&stateKey=org-audit&latest=" + simulator.newestDateCreate()))
+                        .routeId("export").to("mock:export");
+            }
+        }));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("already keeps its checkpoint under the key 'org-audit'"),
+                cause.getMessage());
+    }
+
+    @Test
+    void aUserGivenInMemoryStateRepositorySurvivesARouteRestart() throws Exception {
+        context.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        consume("stateRepository=#state&stateKey=org-audit", simulator.eventCount());
+        String checkpoint = await().atMost(Duration.ofSeconds(5)).until(() -> auditConsumer().getCheckpoint(),
+                c -> Instant.parse(c).getEpochSecond() > simulator.newestDateCreate());
+        context.getRouteController().stopRoute("audit");
+        context.getRouteController().startRoute("audit");
+        assertEquals(checkpoint, auditConsumer().getCheckpoint(), "the restarted route resumed");
+    }
+
+    @Test
+    void aBackfillDoesNotReadTheOverlapOfHistoryAgain() throws Exception {
+        consume("windowSize=PT20M&overlap=PT5M", simulator.eventCount());
+        List<dev.slackaudit.simulator.RecordedRequest> firstPages = logsRequests().stream()
+                .filter(r -> r.param("cursor") == null).toList();
+        assertTrue(firstPages.size() >= 6, "a backfill of several windows: " + firstPages.size());
+        for (int i = 1; i < firstPages.size(); i++) {
+            long previousLatest = Long.parseLong(firstPages.get(i - 1).param("latest"));
+            long oldest = Long.parseLong(firstPages.get(i).param("oldest"));
+            if (previousLatest < Instant.now().getEpochSecond() - 600) {
+                assertEquals(previousLatest + 1, oldest, "window " + i + " starts where the last one ended");
+            }
+        }
+    }
+
+    @Test
     void anExportEndsAtLatestAndStopsFetching() throws Exception {
         long latest = simulator.oldestDateCreate() + 1800;
         List<String> expected = expectedIdsOldestFirst().stream().filter(id -> dateOf(id) <= latest).toList();
@@ -165,6 +273,11 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     }
 
     private final Map<String, Long> dates = new HashMap<>();
+
+    private String actionOf(String id) {
+        int i = simulator.eventIds().indexOf(id);
+        return dev.slackaudit.camel.model.AuditLogEntry.parse(simulator.eventJson().get(i)).getAction();
+    }
 
     private long dateOf(String id) {
         if (dates.isEmpty()) {

@@ -75,6 +75,30 @@ class EndpointOptionsTest {
     }
 
     @Test
+    void refusesAWindowThatIsNotWholeSeconds() {
+        String message = failure("slack-auditlogs:logs?" + TOKEN + "&windowSize=500");
+        assertTrue(message.startsWith("Invalid windowSize PT0.5S: a whole number of seconds, at least one"), message);
+    }
+
+    @Test
+    void refusesANegativeDurationForOldest() {
+        String message = failure("slack-auditlogs:logs?" + TOKEN + "&oldest=P-1D");
+        assertTrue(message.contains("must not be negative"), message);
+    }
+
+    @Test
+    void refusesAStateKeyAFileStateRepositoryCannotStore() {
+        String message = failure("slack-auditlogs:logs?" + TOKEN + "&stateKey=a=b");
+        assertTrue(message.startsWith("Invalid stateKey 'a=b'"), message);
+    }
+
+    @Test
+    void refusesAProxyPortWithoutAProxyHost() {
+        assertEquals("proxyHost and proxyPort go together: set both, or neither",
+                failure("slack-auditlogs:logs?" + TOKEN + "&proxyPort=3128"));
+    }
+
+    @Test
     void requiresATokenForLogs() {
         String message = failure("slack-auditlogs:logs");
         assertTrue(message.startsWith("The token option is required for slack-auditlogs:logs"), message);

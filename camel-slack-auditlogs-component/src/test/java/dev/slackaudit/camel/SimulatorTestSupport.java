@@ -15,7 +15,10 @@ package dev.slackaudit.camel;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -68,12 +71,26 @@ abstract class SimulatorTestSupport extends CamelTestSupport {
 
     /**
      * A consumer URI against the simulator that starts at its oldest event, polls at once and often, reads up to now
-     * (no lag) and retries fast.
+     * (no lag) and retries fast; {@code options} add to these defaults or replace them.
      */
     protected String logsUri(String options) {
-        return "slack-auditlogs:logs?token=RAW(" + TOKEN + ")&baseUrl=" + simulator.baseUrl()
-               + "&oldest=" + simulator.oldestDateCreate() + "&lag=PT0S&initialDelay=0&delay=100&retryDelay=PT0.01S"
-               + "&maxRequestsPerMinute=0" + (options.isEmpty() ? "" : "&" + options);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("token", "RAW(" + TOKEN + ")");
+        parameters.put("baseUrl", simulator.baseUrl());
+        parameters.put("oldest", Long.toString(simulator.oldestDateCreate()));
+        parameters.put("lag", "PT0S");
+        parameters.put("initialDelay", "0");
+        parameters.put("delay", "100");
+        parameters.put("retryDelay", "PT0.01S");
+        parameters.put("maxRequestsPerMinute", "0");
+        for (String option : options.split("&")) {
+            if (!option.isEmpty()) {
+                parameters.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+            }
+        }
+        StringJoiner uri = new StringJoiner("&", "slack-auditlogs:logs?", "");
+        parameters.forEach((name, value) -> uri.add(name + "=" + value));
+        return uri.toString();
     }
 
     /** The requests the simulator received for {@code /logs}. */

@@ -77,7 +77,7 @@ class SlackAuditLogsProducerTest extends SimulatorTestSupport {
         List<?> events = template.requestBodyAndHeaders(uri("logs", "maxResults=5000"), null, Map.of(
                 SlackAuditLogsConstants.OLDEST, Instant.ofEpochSecond(oldest),
                 SlackAuditLogsConstants.LATEST, latest,
-                SlackAuditLogsConstants.ACTION, "user_login,user_logout"), List.class);
+                SlackAuditLogsConstants.ACTION_FILTER, "user_login,user_logout"), List.class);
 
         assertFalse(events.isEmpty(), "the first hour holds logins or logouts");
         for (Object o : events) {
@@ -129,9 +129,18 @@ class SlackAuditLogsProducerTest extends SimulatorTestSupport {
     }
 
     @Test
+    void theActionHeaderOfAConsumedEventDoesNotFilterAQuery() {
+        List<?> events = template.requestBodyAndHeader(uri("logs", "oldest=" + simulator.oldestDateCreate() + "&maxResults=5000"),
+                null, SlackAuditLogsConstants.ACTION, "user_login", List.class);
+        assertEquals(simulator.eventCount(), events.size());
+        assertEquals(null, logsRequests().get(0).param("action"));
+    }
+
+    @Test
     void anUnknownActionIsRefusedBySlackWithInvalidAction() {
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBodyAndHeader(uri("logs", ""), null, SlackAuditLogsConstants.ACTION, "no_such_action"));
+                () -> template.requestBodyAndHeader(uri("logs", ""), null, SlackAuditLogsConstants.ACTION_FILTER,
+                        "no_such_action"));
         SlackAuditLogsException error = assertInstanceOf(SlackAuditLogsException.class, e.getCause());
         assertEquals("invalid_action", error.getErrorCode());
         assertTrue(error.getMessage().contains("GET /audit/v1/actions"), error.getMessage());

@@ -110,7 +110,7 @@ class TokenSecrecyTest extends SimulatorTestSupport {
             @Override
             public void configure() {
                 from(logsUri("limit=50&windowSize=P2D").replace("token=RAW(" + TOKEN + ")&", "")).routeId("audit")
-                        .to("mock:events");
+                        .to("mock:events"); // the token comes from the component
             }
         });
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);

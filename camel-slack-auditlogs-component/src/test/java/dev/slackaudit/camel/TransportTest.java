@@ -50,7 +50,7 @@ class TransportTest extends SimulatorTestSupport {
     @Test
     void spacesRequestsEvenlyUnderMaxRequestsPerMinute() throws Exception {
         // 240 a minute: one request every 250 ms; 200 events in pages of about 40 take several requests
-        consumeAll(logsUri("limit=40&windowSize=P2D").replace("maxRequestsPerMinute=0", "maxRequestsPerMinute=240"));
+        consumeAll(logsUri("limit=40&windowSize=P2D&maxRequestsPerMinute=240"));
 
         List<RecordedRequest> requests = logsRequests();
         assertTrue(requests.size() >= 3, "paged: " + requests.size());
@@ -64,8 +64,8 @@ class TransportTest extends SimulatorTestSupport {
     @Test
     void goesThroughAnHttpProxy() throws Exception {
         // the API host does not exist: only a proxy can reach it, and the simulator plays that proxy
-        String uri = logsUri("windowSize=P2D&allowInsecureHttp=true&proxyHost=127.0.0.1&proxyPort=" + simulator.port())
-                .replace(simulator.baseUrl(), "http://slack-audit.invalid/audit/v1");
+        String uri = logsUri("windowSize=P2D&allowInsecureHttp=true&proxyHost=127.0.0.1&proxyPort=" + simulator.port()
+                             + "&baseUrl=http://slack-audit.invalid/audit/v1");
         consumeAll(uri);
 
         assertEquals("slack-audit.invalid", logsRequests().get(0).headers().get("host"));

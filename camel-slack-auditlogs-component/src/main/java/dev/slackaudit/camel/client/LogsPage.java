@@ -22,8 +22,4 @@ import dev.slackaudit.camel.model.AuditLogEntry;
  * Slack's empty string, a {@code null} and a missing {@code response_metadata} all mean "no more").
  */
 public record LogsPage(List<AuditLogEntry> entries, String nextCursor) {
-
-    public boolean hasMore() {
-        return nextCursor != null;
-    }
 }

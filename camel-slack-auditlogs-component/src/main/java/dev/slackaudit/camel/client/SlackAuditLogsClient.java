@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -170,10 +171,13 @@ public final class SlackAuditLogsClient implements Closeable {
 
     private <T> T getJson(URI uri, boolean authenticated, BodyParser<T> parser) {
         String method = "GET " + uri.getPath();
-        for (int attempt = 1;; attempt++) {
+        HttpClientContext context = HttpClientContext.create();
+        RetryBudget budget = new RetryBudget(configuration.maxRetries());
+        context.setAttribute(RetryBudget.ATTRIBUTE, budget);
+        while (true) {
             IOException failure;
             try {
-                RawResponse response = execute(uri, authenticated);
+                RawResponse response = execute(uri, authenticated, context);
                 if (response.status() / 100 != 2) {
                     SlackAuditLogsException error
                             = SlackErrors.fromResponse(method, response.status(), errorCode(response.body()));
@@ -191,23 +195,29 @@ public final class SlackAuditLogsClient implements Closeable {
                 failure = e; // a truncated or malformed body
             }
             statistics.error(failure.getClass().getSimpleName());
-            if (attempt > configuration.maxRetries() || Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || !budget.tryUse()) {
                 throw SlackErrors.unreadable(method, failure);
             }
             statistics.retried();
-            long wait = retryStrategy.backoff(attempt).toMilliseconds();
+            long wait = retryStrategy.backoff(budget.used()).toMilliseconds();
             LOG.debug("Retrying {} in {} ms: the response could not be read ({})", method, wait, failure.toString());
-            sleep(wait);
+            try {
+                TimeUnit.MILLISECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SlackErrors.unreadable(method, failure);
+            }
         }
     }
 
-    private RawResponse execute(URI uri, boolean authenticated) throws UnreadableBodyException, ConnectionFailedException {
+    private RawResponse execute(URI uri, boolean authenticated, HttpClientContext context)
+            throws UnreadableBodyException, ConnectionFailedException {
         HttpGet get = new HttpGet(uri);
         if (authenticated && configuration.token() != null) {
             get.addHeader(new TokenHeader(configuration.token()));
         }
         try {
-            return httpClient.execute(get, response -> {
+            return httpClient.execute(get, context, response -> {
                 HttpEntity entity = response.getEntity();
                 try {
                     byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
@@ -267,18 +277,10 @@ public final class SlackAuditLogsClient implements Closeable {
         return URI.create(base.endsWith("/") ? base + method : base + "/" + method);
     }
 
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * The {@code Authorization} header. HttpClient logs request headers with {@code toString()} when a user turns
      * on {@code org.apache.hc.client5.http.headers} at DEBUG; this one prints without the token. It is marked
-     * sensitive, so HttpClient drops it on a redirect to another host.
+     * sensitive, so HttpClient refuses to follow a redirect that would carry it to another host.
      */
     static final class TokenHeader extends BasicHeader {
         TokenHeader(String token) {

@@ -75,6 +75,16 @@ final class SlackErrors {
             return new SlackAuditLogsException("Slack refused access (" + what + " from " + method + "): "
                                                + TOKEN_ADVICE, code, status, true, null);
         }
+        if ("invalid_cursor".equals(code)) {
+            return new SlackAuditLogsException("Slack rejected the paging cursor again and again (" + what + " from "
+                                               + method + "); the next poll reads the window again from its first page",
+                    code, status, false, null);
+        }
+        if (status / 100 == 3) {
+            return new SlackAuditLogsException("Slack answered " + what + " to " + method + ": a redirect, which is not"
+                                               + " followed with the token; check baseUrl (e.g. "
+                                               + "https://api.slack.com/audit/v1)", code, status, true, null);
+        }
         if (status == 429) {
             return new SlackAuditLogsException("Slack's rate limit is still exceeded after the retries (" + what
                                                + " from " + method + "): the org-wide quota of about 50 calls a minute"

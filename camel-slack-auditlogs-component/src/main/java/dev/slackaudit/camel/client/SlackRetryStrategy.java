@@ -14,7 +14,6 @@
 package dev.slackaudit.camel.client;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
@@ -43,7 +43,6 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
     static final long DEFAULT_RETRY_AFTER_MILLIS = 30_000;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
 
-    private final int maxRetries;
     private final long baseDelayMillis;
     private final RequestPacer pacer;
     private final ClientStatistics statistics;
@@ -51,7 +50,6 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
     SlackRetryStrategy(int maxRetries, Duration baseDelay, RequestPacer pacer, ClientStatistics statistics) {
         super(maxRetries, TimeValue.ZERO_MILLISECONDS, List.of(UnknownHostException.class, SSLException.class),
               List.of(429, 500, 502, 503, 504));
-        this.maxRetries = maxRetries;
         this.baseDelayMillis = Math.max(1, baseDelay.toMillis());
         this.pacer = pacer;
         this.statistics = statistics;
@@ -59,13 +57,10 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        if (Thread.currentThread().isInterrupted()) {
-            return false;
-        }
-        // the parent refuses every InterruptedIOException; a socket timeout is one, but a transient one
-        boolean retry = exception instanceof SocketTimeoutException
-                ? execCount <= maxRetries
-                : super.retryRequest(request, exception, execCount, context);
+        // the parent retries idempotent requests after any I/O error but those of the classes given to it above
+        boolean retry = !Thread.currentThread().isInterrupted()
+                        && super.retryRequest(request, exception, execCount, context)
+                        && RetryBudget.of(context).tryUse();
         if (retry) {
             statistics.retried();
             LOG.debug("Retrying {} after {} (attempt {})", request.getPath(), exception.getClass().getSimpleName(), execCount);
@@ -75,7 +70,7 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-        boolean retry = super.retryRequest(response, execCount, context);
+        boolean retry = super.retryRequest(response, execCount, context) && RetryBudget.of(context).tryUse();
         if (retry) {
             statistics.retried();
         }
@@ -85,28 +80,42 @@ final class SlackRetryStrategy extends DefaultHttpRequestRetryStrategy {
     @Override
     public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
         if (response.getCode() == 429) {
-            long waitMillis = response.containsHeader(HttpHeaders.RETRY_AFTER)
-                    ? Math.max(0, super.getRetryInterval(response, execCount, context).toMilliseconds())
-                    : DEFAULT_RETRY_AFTER_MILLIS;
+            long waitMillis = retryAfterMillis(response, execCount, context);
             statistics.rateLimited(waitMillis);
             pacer.pauseFor(waitMillis);
             LOG.info("Slack rate limit reached (HTTP 429): waiting {} ms as Retry-After asks", waitMillis);
             return TimeValue.ofMilliseconds(waitMillis);
         }
-        return backoff(execCount);
+        return backoff(RetryBudget.of(context).used());
     }
 
     @Override
     public TimeValue getRetryInterval(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        return backoff(execCount);
+        return backoff(RetryBudget.of(context).used());
+    }
+
+    /**
+     * {@code Retry-After} in seconds or as an HTTP date, as the parent reads it; a value it cannot read (or none at all)
+     * waits a fair share of the minute rather than not at all.
+     */
+    private long retryAfterMillis(HttpResponse response, int execCount, HttpContext context) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null) {
+            return DEFAULT_RETRY_AFTER_MILLIS;
+        }
+        if ("0".equals(header.getValue().trim())) {
+            return 0;
+        }
+        TimeValue parsed = super.getRetryInterval(response, execCount, context);
+        return TimeValue.isPositive(parsed) ? parsed.toMilliseconds() : DEFAULT_RETRY_AFTER_MILLIS;
     }
 
     /**
      * Exponential backoff with jitter: a random wait between half and all of {@code base * 2^(attempt-1)}, capped at a
      * minute, so pollers that failed together do not retry together.
      */
-    TimeValue backoff(int execCount) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, baseDelayMillis << Math.min(20, Math.max(0, execCount - 1)));
+    TimeValue backoff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, baseDelayMillis << Math.min(20, Math.max(0, attempt - 1)));
         return TimeValue.ofMilliseconds(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 }
