@@ -40,6 +40,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,13 +109,14 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
         // the in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes; a
         // repository the user gave us is started if nobody did, and then left to the CamelContext to stop: stopping it
-        // here would clear a shared in-memory one under the other routes that use it
+        // here would clear a shared in-memory one under the other routes that use it. One the user started stays theirs.
         stateRepository = configuration.getStateRepository() != null
                 ? configuration.getStateRepository() : getEndpoint().defaultStateRepository();
         idempotentRepository = configuration.getIdempotentRepository() != null
                 ? configuration.getIdempotentRepository() : getEndpoint().defaultIdempotentRepository();
         for (Object repository : new Object[] { configuration.getStateRepository(), configuration.getIdempotentRepository() }) {
-            if (repository != null && !getEndpoint().getCamelContext().hasService(repository)) {
+            if (repository != null && !ServiceHelper.isStarted(repository)
+                    && !getEndpoint().getCamelContext().hasService(repository)) {
                 getEndpoint().getCamelContext().addService(repository, true, true);
             }
         }
