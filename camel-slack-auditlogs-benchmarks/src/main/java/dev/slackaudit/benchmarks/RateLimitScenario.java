@@ -59,25 +59,36 @@ final class RateLimitScenario {
         List<Outcome> outcomes = new ArrayList<>();
         int[] pacings = {BUDGET_PER_MINUTE, 0, 20};
         String[] labels = {"paced at 50/min", "pacing off (429 + Retry-After)", "default pacing (20/min)"};
-        for (int i = 0; i < pacings.length; i++) {
-            // a fresh simulator per variant: each starts with the whole minute's budget, as a new day's backfill would
-            try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().seed(seed).events(events)
-                    .timeSpan(START, START.plusSeconds(3599)).token(token).rateLimitPerMinute(BUDGET_PER_MINUTE)
-                    .build().start()) {
-                DrainTarget target = new DrainTarget(simulator.baseUrl(), token, simulator.oldestDateCreate(),
-                        simulator.newestDateCreate(), LIMIT, pacings[i], windowOptions);
-                DrainResult drain = jvm.run(ContenderKind.COMPONENT, target,
-                        workDirectory.resolve("rate-limit/pacing-" + pacings[i]), false);
-                List<RecordedRequest> log = simulator.requests();
-                RequestAudit requests = RequestAudit.of(log, new PageCounter(simulator.baseUrl(), token), LIMIT);
-                long needed = requests.minimumPages();
-                Outcome outcome = new Outcome(labels[i], pacings[i], drain, requests.requests(), needed,
-                        RetryAfterCheck.of(log), needed * 60_000 / BUDGET_PER_MINUTE,
-                        (needed - 1) / BUDGET_PER_MINUTE * 60_000);
-                System.out.println(Report.progressLine(outcome));
-                outcomes.add(outcome);
+        // the same events without a budget, to count the pages needed without spending the budget on it
+        try (SlackAuditLogsSimulator reference = simulator(events, 0)) {
+            PageCounter pages = new PageCounter(reference.baseUrl(), token);
+            for (int i = 0; i < pacings.length; i++) {
+                outcomes.add(run(labels[i], pacings[i], events, windowOptions, pages));
             }
         }
         return outcomes;
+    }
+
+    private SlackAuditLogsSimulator simulator(int events, int budgetPerMinute) {
+        return SlackAuditLogsSimulator.builder().seed(seed).events(events).timeSpan(START, START.plusSeconds(3599))
+                .token(token).rateLimitPerMinute(budgetPerMinute).build().start();
+    }
+
+    private Outcome run(String label, int pacing, int events, String windowOptions, PageCounter pages)
+            throws IOException, InterruptedException {
+        // a fresh simulator per variant: each starts with the whole minute's budget, as a new day's backfill would
+        try (SlackAuditLogsSimulator simulator = simulator(events, BUDGET_PER_MINUTE)) {
+            DrainTarget target = new DrainTarget(simulator.baseUrl(), token, simulator.oldestDateCreate(),
+                    simulator.newestDateCreate(), LIMIT, pacing, windowOptions);
+            DrainResult drain = jvm.run(ContenderKind.COMPONENT, target,
+                    workDirectory.resolve("rate-limit/pacing-" + pacing), false);
+            List<RecordedRequest> log = simulator.requests();
+            RequestAudit requests = RequestAudit.of(log, pages, LIMIT);
+            long needed = requests.minimumPages();
+            Outcome outcome = new Outcome(label, pacing, drain, requests.requests(), needed, RetryAfterCheck.of(log),
+                    needed * 60_000 / BUDGET_PER_MINUTE, (needed - 1) / BUDGET_PER_MINUTE * 60_000);
+            System.out.println(Report.progressLine(outcome));
+            return outcome;
+        }
     }
 }

@@ -13,6 +13,10 @@ final class Report {
     }
 
     static String progressLine(Measured m) {
+        if (!m.succeeded()) {
+            return String.format(Locale.ROOT, "round %d  %-36s limit %4d: FAILED after %d requests: %s", m.round(),
+                                 m.contender().label(), m.limit(), m.requests().requests(), m.failure());
+        }
         DrainResult d = m.drain();
         return String.format(Locale.ROOT, "round %d  %-36s limit %4d: %,9d events in %,7d ms = %,9.0f ev/s, cpu %,6d ms,"
                              + " live heap %s, rss %.0f MB, gc %d, requests %d (min %d, windows %d)%s",
@@ -39,6 +43,12 @@ final class Report {
             double raw = Stats.median(select(all, ContenderKind.RAW, limit), m -> m.drain().eventsPerSecond());
             for (ContenderKind contender : contenders) {
                 List<Measured> runs = select(all, contender, limit);
+                long failed = all.stream()
+                        .filter(m -> !m.succeeded() && m.contender() == contender && m.limit() == limit).count();
+                if (failed > 0) {
+                    table.append(String.format(Locale.ROOT, "| %s | %d | failed %d of %d runs (see below) |||||||||| %n",
+                                               contender.label(), limit, failed, failed + runs.size()));
+                }
                 if (runs.isEmpty()) {
                     continue;
                 }
@@ -86,7 +96,7 @@ final class Report {
     }
 
     private static List<Measured> select(List<Measured> all, ContenderKind contender, int limit) {
-        return all.stream().filter(m -> m.drain().contender() == contender && m.drain().limit() == limit).toList();
+        return all.stream().filter(m -> m.succeeded() && m.contender() == contender && m.limit() == limit).toList();
     }
 
     private static String liveHeapMedian(List<Measured> runs) {

@@ -58,10 +58,16 @@ final class ThroughputBenchmark {
         Path workDirectory = options.workDirectory()
                 .resolve("round-" + round + "/" + contender.name().toLowerCase() + "-" + limit);
         simulator.clearRequests();
-        DrainResult drain = jvm.run(contender, target, workDirectory, options.recordIds());
-        RequestAudit requests = RequestAudit.of(simulator.requests(), pages, limit);
-        IdCheck ids = drain.idsFile() == null ? null : IdCheck.of(servedIds, Path.of(drain.idsFile()));
-        Measured measured = new Measured(round, drain, requests, ids);
+        Measured measured;
+        try {
+            DrainResult drain = jvm.run(contender, target, workDirectory, options.recordIds());
+            RequestAudit requests = RequestAudit.of(simulator.requests(), pages, limit);
+            IdCheck ids = drain.idsFile() == null ? null : IdCheck.of(servedIds, Path.of(drain.idsFile()));
+            measured = new Measured(round, contender, limit, drain, requests, ids, null);
+        } catch (IllegalStateException e) {
+            measured = Measured.failed(round, contender, limit, RequestAudit.of(simulator.requests(), pages, limit),
+                                       e.getMessage());
+        }
         System.out.println(Report.progressLine(measured));
         return measured;
     }
