@@ -86,7 +86,7 @@ final class ChildJvm {
 
     /** The first exception line of a child's log: enough to say why a contender failed. */
     private static String firstError(Path log) throws IOException {
-        return Files.readAllLines(log).stream().filter(line -> line.startsWith("Exception in thread")
+        return Files.readAllLines(log).stream().filter(line -> line.startsWith("Exception")
                                                                || line.startsWith("Caused by")).findFirst()
                 .orElse("no exception logged");
     }

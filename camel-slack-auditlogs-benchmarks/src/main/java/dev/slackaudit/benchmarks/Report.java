@@ -19,9 +19,9 @@ final class Report {
         }
         DrainResult d = m.drain();
         return String.format(Locale.ROOT, "round %d  %-36s limit %4d: %,9d events in %,7d ms = %,9.0f ev/s, cpu %,6d ms,"
-                             + " live heap %s, rss %.0f MB, gc %d, requests %d (min %d, windows %d)%s",
+                             + " live heap %s, rss %.0f MB, gc %d (%d ms), requests %d (min %d, windows %d)%s",
                 m.round(), d.contender().label(), d.limit(), d.events(), d.wallMillis(), d.eventsPerSecond(),
-                d.cpuMillis(), mb(d.liveHeapPeak()), d.rssPeak() / MB, d.gcCount(), m.requests().requests(),
+                d.cpuMillis(), mb(d.liveHeapPeak()), d.rssPeak() / MB, d.gcCount(), d.gcMillis(), m.requests().requests(),
                 m.requests().minimumPages(), m.requests().windows(),
                 m.ids() == null ? "" : ", ids " + (m.ids().exactlyOnce() ? "exactly once" : m.ids()));
     }
@@ -37,8 +37,8 @@ final class Report {
     static String throughputTable(List<Measured> all, List<ContenderKind> contenders, List<Integer> limits) {
         StringBuilder table = new StringBuilder();
         table.append("| contender | limit | events/s (median) | min..max | x raw | CPU s / 1M events | live heap peak MB"
-                     + " | heap pool peaks MB | RSS peak MB | GCs | requests | min pages (windows) |\n");
-        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                     + " | heap pool peaks MB | RSS peak MB | GCs | GC ms | requests | min pages (windows) |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int limit : limits) {
             double raw = Stats.median(select(all, ContenderKind.RAW, limit), m -> m.drain().eventsPerSecond());
             for (ContenderKind contender : contenders) {
@@ -46,7 +46,7 @@ final class Report {
                 long failed = all.stream()
                         .filter(m -> !m.succeeded() && m.contender() == contender && m.limit() == limit).count();
                 if (failed > 0) {
-                    table.append(String.format(Locale.ROOT, "| %s | %d | failed %d of %d runs (see below) |||||||||| %n",
+                    table.append(String.format(Locale.ROOT, "| %s | %d | failed %d of %d runs (see below) ||||||||||| %n",
                                                contender.label(), limit, failed, failed + runs.size()));
                 }
                 if (runs.isEmpty()) {
@@ -54,7 +54,7 @@ final class Report {
                 }
                 double rate = Stats.median(runs, m -> m.drain().eventsPerSecond());
                 table.append(String.format(Locale.ROOT,
-                        "| %s | %d | %,.0f | %,.0f..%,.0f | %s | %.2f | %s | %.0f | %.0f | %.0f | %.0f | %.0f (%.0f) |\n",
+                        "| %s | %d | %,.0f | %,.0f..%,.0f | %s | %.2f | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f (%.0f) |\n",
                         contender.label(), limit, rate,
                         Stats.min(runs, m -> m.drain().eventsPerSecond()),
                         Stats.max(runs, m -> m.drain().eventsPerSecond()),
@@ -64,6 +64,7 @@ final class Report {
                         Stats.median(runs, m -> m.drain().heapPoolPeaks() / MB),
                         Stats.median(runs, m -> m.drain().rssPeak() / MB),
                         Stats.median(runs, m -> m.drain().gcCount()),
+                        Stats.median(runs, m -> m.drain().gcMillis()),
                         Stats.median(runs, m -> m.requests().requests()),
                         Stats.median(runs, m -> m.requests().minimumPages()),
                         Stats.median(runs, m -> m.requests().windows())));
