@@ -1,0 +1,34 @@
+package dev.slackaudit.benchmarks;
+
+/**
+ * One way of moving every event of a time range from the Audit Logs API into a {@link JsonSink}. The harness runs
+ * each in its own JVM: {@link #prepare} is not timed (clients and Camel contexts start once per application), the
+ * {@link #drain} is.
+ */
+interface Contender extends AutoCloseable {
+
+    void prepare(DrainTarget target, JsonSink sink) throws Exception;
+
+    /** Reads the whole range, returning only when the last event is in the sink (or written, for a file sink). */
+    void drain() throws Exception;
+
+    /** Work after the timed drain, e.g. reading back a file the contender wrote into the sink. */
+    default void finish() throws Exception {
+    }
+
+    /** HTTP requests as the contender counted them (the simulator's own log is the reference). */
+    long requests();
+
+    /** 429 answers the contender saw, and the time it waited for them; 0 where the contender cannot tell. */
+    default long rateLimited() {
+        return 0;
+    }
+
+    default long rateLimitWaitMillis() {
+        return 0;
+    }
+
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.slackaudit.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a contender delivered every event exactly once.
+ *
+ * @param missing    ids served but never delivered
+ * @param duplicates deliveries beyond the first of an id
+ * @param unexpected ids delivered that the simulator does not serve
+ */
+record IdCheck(int missing, int duplicates, int unexpected) {
+
+    boolean exactlyOnce() {
+        return missing == 0 && duplicates == 0 && unexpected == 0;
+    }
+
+    static IdCheck of(List<String> served, Path deliveredIds) throws IOException {
+        Map<String, Integer> delivered = new HashMap<>();
+        for (String id : Files.readAllLines(deliveredIds)) {
+            delivered.merge(id, 1, Integer::sum);
+        }
+        Set<String> expected = new HashSet<>(served);
+        int missing = 0;
+        for (String id : expected) {
+            if (!delivered.containsKey(id)) {
+                missing++;
+            }
+        }
+        int duplicates = delivered.values().stream().mapToInt(count -> count - 1).sum();
+        int unexpected = (int) delivered.keySet().stream().filter(id -> !expected.contains(id)).count();
+        return new IdCheck(missing, duplicates, unexpected);
+    }
+}

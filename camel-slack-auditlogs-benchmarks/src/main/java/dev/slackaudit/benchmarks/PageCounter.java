@@ -1,0 +1,34 @@
+package dev.slackaudit.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The fewest pages a range takes: what the raw cursor loop needs for it, asked of the simulator itself. Counting
+ * events and dividing by the limit is not enough, because Slack (and the simulator) never split a second across
+ * pages, so a page may hold more than {@code limit} events. Results are cached: every round asks for the same ranges.
+ */
+final class PageCounter {
+
+    private final String baseUrl;
+    private final String token;
+    private final Map<String, Long> pagesByRange = new HashMap<>();
+
+    PageCounter(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** Pages of {@code oldest..latest} at {@code limit}; sends requests, so call it after reading the request log. */
+    long pages(long oldest, long latest, int limit) {
+        return pagesByRange.computeIfAbsent(oldest + ".." + latest + "@" + limit, range -> {
+            try (RawHttpContender raw = new RawHttpContender()) {
+                raw.prepare(new DrainTarget(baseUrl, token, oldest, latest, limit, 0, ""), new JsonSink(false));
+                raw.drain();
+                return raw.requests();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot count the pages of " + range, e);
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.slackaudit.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** Medians and ranges over the rounds: the median, because one slow round on a shared machine must not move it. */
+final class Stats {
+
+    private Stats() {
+    }
+
+    static <T> double median(List<T> values, ToDoubleFunction<T> metric) {
+        double[] sorted = values.stream().mapToDouble(metric).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static <T> double min(List<T> values, ToDoubleFunction<T> metric) {
+        return values.stream().mapToDouble(metric).min().orElse(Double.NaN);
+    }
+
+    static <T> double max(List<T> values, ToDoubleFunction<T> metric) {
+        return values.stream().mapToDouble(metric).max().orElse(Double.NaN);
+    }
+
+    /** Round {@code round}'s order: the list rotated by the round number (A B C D, B C D A, ...). */
+    static <T> List<T> rotated(List<T> items, int round) {
+        @SuppressWarnings("unchecked")
+        T[] order = (T[]) items.toArray();
+        T[] rotated = Arrays.copyOf(order, order.length);
+        for (int i = 0; i < order.length; i++) {
+            rotated[i] = order[(i + round) % order.length];
+        }
+        return List.of(rotated);
+    }
+}
