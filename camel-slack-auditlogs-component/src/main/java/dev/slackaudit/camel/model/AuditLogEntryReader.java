@@ -16,8 +16,8 @@ package dev.slackaudit.camel.model;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -103,21 +103,36 @@ public final class AuditLogEntryReader {
             parser.skipChildren();
             return;
         }
-        // entity is {type, <type>: {...}}; the type may come after the object it names, so remember every candidate
-        Map<String, String> idsByKey = new HashMap<>(4);
+        // entity is {type, <type>: {...}}. Slack writes the type first; should an object come before it, keep the
+        // ids of those objects until the type says which one counts (a rare case, so no map for the common one)
+        List<String> earlierKeysAndIds = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("type".equals(name)) {
                 fields.entityType = textOrNull(parser, value);
+            } else if (value == JsonToken.START_OBJECT && fields.entityType != null) {
+                if (name.equals(fields.entityType)) {
+                    fields.entityId = readIdOf(parser);
+                } else {
+                    parser.skipChildren();
+                }
             } else if (value == JsonToken.START_OBJECT) {
-                idsByKey.put(name, readIdOf(parser));
+                if (earlierKeysAndIds == null) {
+                    earlierKeysAndIds = new ArrayList<>(2);
+                }
+                earlierKeysAndIds.add(name);
+                earlierKeysAndIds.add(readIdOf(parser));
             } else {
                 parser.skipChildren();
             }
         }
-        if (fields.entityType != null) {
-            fields.entityId = idsByKey.get(fields.entityType);
+        if (fields.entityId == null && fields.entityType != null && earlierKeysAndIds != null) {
+            for (int i = 0; i < earlierKeysAndIds.size(); i += 2) {
+                if (fields.entityType.equals(earlierKeysAndIds.get(i))) {
+                    fields.entityId = earlierKeysAndIds.get(i + 1);
+                }
+            }
         }
     }
 
