@@ -240,12 +240,14 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
     private void checkOverlapFits() {
-        if (!overlapWarned && idempotentRepository instanceof MemoryIdempotentRepository memory
-                && overlapEvents > memory.getCacheSize()) {
+        int capacity = configuration.getIdempotentRepository() == null
+                ? SlackAuditLogsEndpoint.DEFAULT_IDEMPOTENT_CACHE_SIZE
+                : idempotentRepository instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : 0;
+        if (!overlapWarned && capacity > 0 && overlapEvents > capacity) {
             overlapWarned = true;
             LOG.warn("The overlap of {} held {} events, more than the in-memory idempotent repository remembers ({}):"
                      + " some may be delivered twice. Set idempotentRepository to a larger or persistent repository,"
-                     + " or shorten overlap", configuration.getOverlap(), overlapEvents, memory.getCacheSize());
+                     + " or shorten overlap", configuration.getOverlap(), overlapEvents, capacity);
         }
     }
 
@@ -286,11 +288,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * The event's key in the idempotent repository, prefixed with the checkpoint key: two consumers sharing one
-     * repository (say, one per action filter) must not take each other's deliveries for their own.
+     * The event's key in the idempotent repository. In a repository the user gives, it is prefixed with the checkpoint
+     * key: two consumers sharing one (say, one per action filter) must not take each other's deliveries for their
+     * own. The default repository belongs to this endpoint alone and takes the bare key.
      */
     private String idempotentKey(AuditLogEntry event) {
-        return checkpointStore.key() + "/" + event.getDedupeKey();
+        return configuration.getIdempotentRepository() == null
+                ? event.getDedupeKey() : checkpointStore.key() + "/" + event.getDedupeKey();
     }
 
     private void commit(Window window) {
