@@ -215,16 +215,27 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             }
             commit(window);
             overlapNeeded = planner.mayMissLateEvents(window, now);
-            if (events.size() < configuration.getMaxEventsPerWindow() / 4) {
-                // a quiet stretch: widen again towards windowSize, so sparse history needs few requests
-                spanSeconds = Math.min(configuration.getWindowSize().toSeconds(), spanSeconds * 2);
-            }
+            spanSeconds = nextSpan(events.size(), window.span());
             logProgress(window, events.size(), now);
             if (window.to() >= planner.horizon(now)) {
                 break;
             }
         }
         return (int) (eventsDelivered.get() - deliveredBefore);
+    }
+
+    /**
+     * Sizes the next window from the density of the last one, aiming at nine tenths of maxEventsPerWindow: dense
+     * history gets windows whose pages are full (requests are the scarce resource), sparse history grows back to
+     * windowSize, and a burst that overflows the cap still narrows the window by halving.
+     */
+    private long nextSpan(int events, long span) {
+        long windowSize = configuration.getWindowSize().toSeconds();
+        if (events == 0) {
+            return windowSize;
+        }
+        long next = (long) (0.9 * configuration.getMaxEventsPerWindow() * span / events);
+        return Math.max(1, Math.min(windowSize, next));
     }
 
     /**
