@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -125,25 +126,10 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     @Test
     void aFailedExchangeStopsTheWindowAndTheNextPollDeliversItAgain() throws Exception {
         String poison = expectedIdsOldestFirst().get(250);
-        Map<String, Integer> attempts = new ConcurrentHashMap<>();
-        MockEndpoint events = getMockEndpoint("mock:events");
-        events.expectedMessageCount(simulator.eventCount());
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(logsUri("limit=100&windowSize=P1D")).routeId("audit")
-                        .process(exchange -> {
-                            String id = exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class);
-                            if (attempts.merge(id, 1, Integer::sum) == 1 && id.equals(poison)) {
-                                throw new IllegalStateException("the SIEM is down");
-                            }
-                        })
-                        .to("mock:events");
-            }
+        Map<String, Integer> attempts = deliverFailingOnce(poison, exchange -> {
+            throw new IllegalStateException("the SIEM is down");
         });
-        MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
 
-        assertEquals(expectedIdsOldestFirst(), ids(events.getReceivedExchanges()), "every id once, in order");
         assertEquals(2, attempts.get(poison), "the failed event was delivered again");
         Map<Integer, Integer> histogram = new HashMap<>();
         attempts.values().forEach(n -> histogram.merge(n, 1, Integer::sum));
@@ -153,6 +139,18 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     @Test
     void anExchangeMarkedRollbackOnlyCountsAsFailed() throws Exception {
         String rolledBack = expectedIdsOldestFirst().get(100);
+        Map<String, Integer> attempts = deliverFailingOnce(rolledBack, exchange -> exchange.setRollbackOnly(true));
+
+        assertEquals(2, attempts.get(rolledBack), "the rolled back event was delivered again");
+    }
+
+    /**
+     * Runs every event through a route in which the first attempt at event {@code id} fails as {@code failure} makes
+     * it fail, and checks that every id still reached the sink once, in order.
+     *
+     * @return how often each id was attempted
+     */
+    private Map<String, Integer> deliverFailingOnce(String id, Processor failure) throws Exception {
         Map<String, Integer> attempts = new ConcurrentHashMap<>();
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(simulator.eventCount());
@@ -161,17 +159,17 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
             public void configure() {
                 from(logsUri("limit=100&windowSize=P1D")).routeId("audit")
                         .process(exchange -> {
-                            String id = exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class);
-                            if (attempts.merge(id, 1, Integer::sum) == 1 && id.equals(rolledBack)) {
-                                exchange.setRollbackOnly(true);
+                            String event = exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class);
+                            if (attempts.merge(event, 1, Integer::sum) == 1 && event.equals(id)) {
+                                failure.process(exchange);
                             }
                         })
                         .filter(exchange -> !exchange.isRollbackOnly()).to("mock:events");
             }
         });
         MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
-        assertEquals(expectedIdsOldestFirst(), ids(events.getReceivedExchanges()));
-        assertEquals(2, attempts.get(rolledBack), "the rolled back event was delivered again");
+        assertEquals(expectedIdsOldestFirst(), ids(events.getReceivedExchanges()), "every id once, in order");
+        return attempts;
     }
 
     @Test
