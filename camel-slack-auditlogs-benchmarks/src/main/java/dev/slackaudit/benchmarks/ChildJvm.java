@@ -1,8 +1,6 @@
 package dev.slackaudit.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,18 +52,17 @@ final class ChildJvm {
                 "--component-options", target.componentOptions(),
                 "--work-dir", workDirectory.toString(), "--record-ids", Boolean.toString(recordIds)));
         Path log = workDirectory.resolve("contender.log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        DrainResult result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                                                                           StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(DrainResult.LINE_PREFIX)) {
-                    result = MAPPER.readValue(line.substring(DrainResult.LINE_PREFIX.length()), DrainResult.class);
-                }
-            }
-        }
+        Path out = workDirectory.resolve("contender.out");
+        // both streams to files, so waiting for the child is bounded by the timeout, not by its stdout closing
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
+        }
+        DrainResult result = null;
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith(DrainResult.LINE_PREFIX)) {
+                result = MAPPER.readValue(line.substring(DrainResult.LINE_PREFIX.length()), DrainResult.class);
+            }
         }
         if (result == null) {
             throw new IllegalStateException(contender + " (limit " + target.limit() + ") reported no result, exit code "

@@ -263,10 +263,10 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     /**
-     * Remembers the ids of delivered events so the overlap and a window read again deliver none twice. An in-memory LRU
-     * of 100,000 ids when not set; a persistent one (JDBC, Redis, Infinispan...) also makes restarts duplicate-free.
-     * Camel's FileIdempotentRepository reads its whole file for every id it has not cached, so it suits small volumes
-     * only.
+     * Remembers the ids of delivered events so the overlap and a window read again deliver none twice. In memory, the
+     * 100,000 ids delivered last, when not set; a persistent one (JDBC, Redis, Infinispan...) also makes restarts
+     * duplicate-free. Camel's FileIdempotentRepository reads its whole file for every id it has not cached, so it suits
+     * small volumes only.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;

@@ -22,6 +22,8 @@ import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends a bounded export: once every running {@code slack-auditlogs} consumer's checkpoint has passed {@code latest}
@@ -30,6 +32,7 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 final class ExportCompletion extends ServiceSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExportCompletion.class);
     private static final long CHECK_INTERVAL_MILLIS = 250;
 
     private final CamelContext camelContext;
@@ -60,12 +63,17 @@ final class ExportCompletion extends ServiceSupport {
     }
 
     private void check() {
-        List<SlackAuditLogsConsumer> consumers = runningConsumers();
-        boolean exported = !consumers.isEmpty() && consumers.stream()
-                .allMatch(consumer -> Instant.parse(consumer.getCheckpoint()).getEpochSecond() > latest);
-        if (exported && statistics.queueDrained()) {
-            camelContext.getExecutorServiceManager().shutdown(checker);
-            onComplete.run();
+        // an exception would silently cancel the scheduled check, and the demo would never end: log it and go on
+        try {
+            List<SlackAuditLogsConsumer> consumers = runningConsumers();
+            boolean exported = !consumers.isEmpty() && consumers.stream()
+                    .allMatch(consumer -> Instant.parse(consumer.getCheckpoint()).getEpochSecond() > latest);
+            if (exported && statistics.queueDrained()) {
+                camelContext.getExecutorServiceManager().shutdown(checker);
+                onComplete.run();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check whether the export is complete; checking again", e);
         }
     }
 

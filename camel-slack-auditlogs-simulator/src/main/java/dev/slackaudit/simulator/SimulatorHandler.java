@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -29,7 +28,7 @@ final class SimulatorHandler implements HttpHandler {
     private final FaultPlan faults;
     private final RequestLog log;
     private final Clock clock;
-    private final AtomicInteger logsRequests = new AtomicInteger();
+    private int logsRequests;
 
     SimulatorHandler(AuditApi api, TokenPolicy tokens, RateLimiter rateLimiter, FaultPlan faults, RequestLog log,
                      Clock clock) {
@@ -43,15 +42,22 @@ final class SimulatorHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        long sequence = log.arrive();
+        String path = exchange.getRequestURI().getPath();
+        long sequence;
+        int logsNumber;
+        // the place in the request log and the /logs number that faults are pinned to are taken together, so that
+        // the n-th /logs request of requests() is the one that met fault n even when requests arrive concurrently
+        synchronized (this) {
+            sequence = log.arrive();
+            logsNumber = path.equals(AuditApi.LOGS) ? ++logsRequests : 0;
+        }
         Instant arrival = clock.instant();
         try {
             String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
             Map<String, String> query = QueryString.parse(exchange.getRequestURI().getRawQuery());
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 
-            Reply reply = answer(method, path, query, authorization);
+            Reply reply = answer(method, path, query, authorization, logsNumber);
 
             log.record(sequence, new RecordedRequest(method, path, query, headersOf(exchange),
                     tokens.accepts(authorization), reply.status(), arrival));
@@ -68,12 +74,12 @@ final class SimulatorHandler implements HttpHandler {
         }
     }
 
-    private Reply answer(String method, String path, Map<String, String> query, String authorization) {
+    private Reply answer(String method, String path, Map<String, String> query, String authorization, int logsNumber) {
         Supplier<Reply> api = () -> rateLimitedOrAnswered(method, path, query, authorization);
-        if (!path.equals(AuditApi.LOGS)) {
+        if (logsNumber == 0) {
             return api.get();
         }
-        return faults.faultFor(logsRequests.incrementAndGet()).map(fault -> fault.apply(api)).orElseGet(api);
+        return faults.faultFor(logsNumber).map(fault -> fault.apply(api)).orElseGet(api);
     }
 
     private Reply rateLimitedOrAnswered(String method, String path, Map<String, String> query, String authorization) {

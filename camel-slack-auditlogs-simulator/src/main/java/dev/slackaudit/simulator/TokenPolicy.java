@@ -23,7 +23,7 @@ final class TokenPolicy {
     }
 
     boolean accepts(String authorization) {
-        return token.equals(bearerToken(authorization)) && !tokenErrors.containsKey(token);
+        return reject(authorization).isEmpty();
     }
 
     /** The rejection for this header, or empty if the request is authorized. */

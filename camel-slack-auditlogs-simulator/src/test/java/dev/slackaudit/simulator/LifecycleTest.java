@@ -22,12 +22,20 @@ class LifecycleTest {
 
     @Test
     void aFixedPortIsBound() throws Exception {
-        int free;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            free = probe.getLocalPort();
-        }
-        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().port(free).build().start()) {
-            assertEquals(free, simulator.port());
+        // a port found free may be taken by another process before we bind it: try a few
+        for (int attempt = 1;; attempt++) {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                free = probe.getLocalPort();
+            }
+            try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().port(free).build().start()) {
+                assertEquals(free, simulator.port());
+                return;
+            } catch (UncheckedIOException taken) {
+                if (attempt == 5) {
+                    throw taken;
+                }
+            }
         }
     }
 

@@ -15,6 +15,8 @@ package dev.slackaudit.examples.springboot;
 
 import java.io.File;
 
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -23,8 +25,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Streams the organization's audit events into JSON Lines. Everything the component needs comes from
- * {@code application.yaml}; this class only adds the checkpoint file that {@code state-repository: "#fileState"}
- * refers to, so a restart resumes where the last run stopped instead of reading {@code oldest} again.
+ * {@code application.yaml}; this class only adds the files that {@code state-repository: "#fileState"} and
+ * {@code idempotent-repository: "#deliveredIds"} refer to, so a restart resumes where the last run stopped instead of
+ * reading {@code oldest} again, and appends no event twice.
  */
 @SpringBootApplication
 public class AuditLogsApplication {
@@ -36,5 +39,14 @@ public class AuditLogsApplication {
     @Bean
     FileStateRepository fileState(@Value("${audit.checkpoint-file}") File checkpointFile) {
         return FileStateRepository.fileStateRepository(checkpointFile);
+    }
+
+    /**
+     * Camel's file-based id store suits this example's volume; it reads its whole file for every id it has not cached,
+     * so an organization with millions of events a day wants a JDBC or Redis repository here.
+     */
+    @Bean
+    IdempotentRepository deliveredIds(@Value("${audit.delivered-ids-file}") File idsFile) {
+        return FileIdempotentRepository.fileIdempotentRepository(idsFile, 10_000);
     }
 }

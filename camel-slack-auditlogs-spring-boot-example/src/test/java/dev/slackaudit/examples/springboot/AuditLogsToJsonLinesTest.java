@@ -71,6 +71,7 @@ class AuditLogsToJsonLinesTest {
         environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
         environment.add("audit.output-directory", () -> data.resolve("audit").toString());
         environment.add("audit.checkpoint-file", () -> data.resolve("checkpoint.dat").toString());
+        environment.add("audit.delivered-ids-file", () -> data.resolve("delivered-ids.dat").toString());
     }
 
     @Autowired
@@ -91,8 +92,20 @@ class AuditLogsToJsonLinesTest {
     void keepsTheCheckpointInTheFileStateRepository() {
         Path checkpointFile = data.resolve("checkpoint.dat");
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(checkpointFile).isNotEmptyFile());
+        // key=ISO instant lines; the checkpoint (not the .inflight mark) must have passed the newest event
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(checkpointFile)
+                && Files.readAllLines(checkpointFile).stream()
+                        .filter(line -> line.contains("=") && !line.contains(".inflight="))
+                        .map(line -> line.substring(line.indexOf('=') + 1))
+                        .anyMatch(value -> Instant.parse(value).getEpochSecond() > slack.newestDateCreate()));
+    }
+
+    @Test
+    void remembersTheDeliveredIdsInTheFileIdempotentRepository() {
+        Path idsFile = data.resolve("delivered-ids.dat");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(idsFile)
+                && Files.readAllLines(idsFile).size() >= slack.eventCount());
     }
 
     @Test

@@ -58,6 +58,7 @@ class RejectedTokenHealthTest {
         environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
         environment.add("audit.output-directory", () -> data.resolve("audit").toString());
         environment.add("audit.checkpoint-file", () -> data.resolve("checkpoint.dat").toString());
+        environment.add("audit.delivered-ids-file", () -> data.resolve("delivered-ids.dat").toString());
     }
 
     @Autowired

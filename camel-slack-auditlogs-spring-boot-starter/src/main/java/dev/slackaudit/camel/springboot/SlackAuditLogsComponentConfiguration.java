@@ -61,9 +61,9 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
     private Boolean bridgeErrorHandler = false;
     /**
      * Remembers the ids of delivered events so the overlap and a window read again deliver none twice; refer to the
-     * bean with #name. An in-memory LRU of 100,000 ids when not set; a persistent one (JDBC, Redis, Infinispan...) also
-     * makes restarts duplicate-free. Camel's FileIdempotentRepository reads its whole file for every id it has not
-     * cached, so it suits small volumes only.
+     * bean with #name. In memory, the 100,000 ids delivered last, when not set; a persistent one (JDBC, Redis,
+     * Infinispan...) also makes restarts duplicate-free. Camel's FileIdempotentRepository reads its whole file for
+     * every id it has not cached, so it suits small volumes only.
      */
     private IdempotentRepository idempotentRepository;
     /**
