@@ -18,7 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * An embeddable fake of Slack's Enterprise Audit Logs API ({@code https://api.slack.com/audit/v1}): a
@@ -46,6 +51,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final SimulatorHandler handler;
     private final int requestedPort;
+    private final SSLContext tls;
 
     /** Copy-on-write: readers take the current snapshot; writers replace it under {@code this} lock. */
     private volatile EntryTimeline timeline = EntryTimeline.EMPTY;
@@ -64,6 +70,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         this.cursors = new CursorCodec(clock, builder.cursorTtl);
         this.faults = builder.faults;
         this.requestedPort = builder.port;
+        this.tls = builder.tls;
         TokenPolicy tokens = new TokenPolicy(builder.token, builder.tokenErrors, builder.unauthorizedBody);
         AuditApi api = new AuditApi(() -> timeline, catalog, cursors, tokens);
         this.handler = new SimulatorHandler(api, tokens, new RateLimiter(builder.rateLimitPerMinute, clock), faults,
@@ -92,7 +99,14 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             System.setProperty(NO_DELAY, "true");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 50);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort);
+            if (tls != null) {
+                HttpsServer https = HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 50);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + LOOPBACK + ":" + requestedPort, e);
         }
@@ -108,9 +122,12 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>/audit/v1}, the simulator's stand-in for {@code https://api.slack.com/audit/v1}. */
+    /**
+     * {@code http://127.0.0.1:<port>/audit/v1} ({@code https://} when built with {@link Builder#tls(SSLContext)}), the
+     * simulator's stand-in for {@code https://api.slack.com/audit/v1}.
+     */
     public String baseUrl() {
-        return "http://" + LOOPBACK + ":" + port() + AuditApi.BASE_PATH;
+        return (tls != null ? "https://" : "http://") + LOOPBACK + ":" + port() + AuditApi.BASE_PATH;
     }
 
     /** The bound port (the ephemeral one if the builder asked for port 0). */
@@ -230,6 +247,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         private final List<String> entries = new ArrayList<>();
         private FaultPlan faults = FaultPlan.none();
         private int port;
+        private SSLContext tls;
         private Clock clock = Clock.systemUTC();
         private Duration cursorTtl = Duration.ofMinutes(10);
 
@@ -316,6 +334,16 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("not a port: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Serve HTTPS with this server-side TLS context (its key manager holds the certificate; for 127.0.0.1 it needs
+         * the subject alternative name {@code IP:127.0.0.1}), so clients can test their TLS configuration. Plain HTTP
+         * by default.
+         */
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
