@@ -69,8 +69,8 @@ final class CheckpointStore {
         return key + ".inflight";
     }
 
-    private Long read(String key) {
-        String value = repository.getState(key);
+    private Long read(String stateKey) {
+        String value = repository.getState(stateKey);
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -78,7 +78,7 @@ final class CheckpointStore {
         try {
             return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).getEpochSecond();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalStateException("The checkpoint '" + value + "' stored under " + key + " is neither an"
+            throw new IllegalStateException("The checkpoint '" + value + "' stored under " + stateKey + " is neither an"
                                             + " ISO-8601 instant nor Unix seconds: fix or remove it", e);
         }
     }

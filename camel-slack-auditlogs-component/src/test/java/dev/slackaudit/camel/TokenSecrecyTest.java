@@ -71,6 +71,10 @@ class TokenSecrecyTest extends SimulatorTestSupport {
     }
 
     private void captureLogLines(Level level) {
+        captureLogLines(level, Level.INFO);
+    }
+
+    private void captureLogLines(Level level, Level wireLevel) {
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
         Configuration config = logging.getConfiguration();
         appender = WriterAppender.createAppender(PatternLayout.newBuilder().withPattern("%c %m %ex%n").build(), null,
@@ -84,7 +88,7 @@ class TokenSecrecyTest extends SimulatorTestSupport {
         // HttpClient's header log at DEBUG is something a user may turn on; its wire log dumps raw bytes (see README)
         LoggerConfig headers = new LoggerConfig("org.apache.hc.client5.http.headers", level, true);
         config.addLogger(headers.getName(), headers);
-        LoggerConfig wire = new LoggerConfig("org.apache.hc.client5.http.wire", Level.INFO, true);
+        LoggerConfig wire = new LoggerConfig("org.apache.hc.client5.http.wire", wireLevel, true);
         config.addLogger(wire.getName(), wire);
         logging.updateLoggers();
     }
@@ -151,6 +155,14 @@ class TokenSecrecyTest extends SimulatorTestSupport {
         assertTrue(log.contains("Authorization: Bearer <redacted>"), "HttpClient's header log ran");
         assertTrue(log.contains("token=xxxxxx"), "Camel logged the URI masked");
         assertFalse(log.contains(SECRET), "a log line shows the token");
+    }
+
+    @Test
+    void warnsWhenHttpClientsWireLogWouldWriteTheToken() throws Exception {
+        captureLogLines(Level.INFO, Level.DEBUG);
+        context.getEndpoint(logsUri(""), SlackAuditLogsEndpoint.class).getClient();
+
+        assertTrue(captured.toString().contains("org.apache.hc.client5.http.wire is at DEBUG"), "the warning was logged");
     }
 
     @Test
