@@ -65,6 +65,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     private final SlackAuditLogsConfiguration configuration;
     private final AtomicLong eventsDelivered = new AtomicLong();
+    private final AtomicLong failedPolls = new AtomicLong();
     private final AtomicReference<Long> pendingReset = new AtomicReference<>();
 
     private SlackAuditLogsClient client;
@@ -174,6 +175,15 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        try {
+            return readAndDeliver();
+        } catch (Exception e) {
+            failedPolls.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private int readAndDeliver() throws Exception {
         long deliveredBefore = eventsDelivered.get();
         while (isRunAllowed()) {
             applyPendingReset();
@@ -340,8 +350,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         long millis = System.currentTimeMillis();
         if (catchingUp && millis - lastProgressLog >= PROGRESS_LOG_INTERVAL_MILLIS) {
             lastProgressLog = millis;
-            long total = Math.max(1, horizon - backfillFrom);
-            long percent = Math.min(100, Math.max(0, (window.to() + 1 - backfillFrom) * 100 / total));
+            int percent = backfillPercent(now);
             ClientStatistics statistics = client.statistics();
             LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages (%s)", percent,
                     Instant.ofEpochSecond(window.to() + 1), Instant.ofEpochSecond(backfillFrom),
@@ -351,6 +360,16 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             LOG.debug("Window {}..{}: {} events delivered; checkpoint {} ({})", Instant.ofEpochSecond(window.from()),
                       Instant.ofEpochSecond(window.to()), events, Instant.ofEpochSecond(checkpoint), checkpointStore.key());
         }
+    }
+
+    /** How far the checkpoint has come from where this backfill started towards the newest second readable now. */
+    private int backfillPercent(long now) {
+        long horizon = planner.horizon(now);
+        long total = horizon - backfillFrom;
+        if (total <= 0) {
+            return 100;
+        }
+        return (int) Math.min(100, Math.max(0, (checkpoint - backfillFrom) * 100 / total));
     }
 
     private void applyPendingReset() {
@@ -391,6 +410,17 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @ManagedAttribute(description = "Events delivered since the consumer started")
     public long getEventsDelivered() {
         return eventsDelivered.get();
+    }
+
+    @ManagedAttribute(description = "Polls that ended with an error (each is retried at the next poll)")
+    public long getFailedPolls() {
+        return failedPolls.get();
+    }
+
+    @ManagedAttribute(description = "Backfill progress in percent: how far the checkpoint has come from where reading"
+                                    + " started towards now minus lag (or latest); 100 when caught up")
+    public int getBackfillProgress() {
+        return planner == null ? 0 : backfillPercent(Instant.now().getEpochSecond());
     }
 
     @ManagedAttribute(description = "Pages of /logs read")
