@@ -102,6 +102,32 @@ class ChildJvmBackfillTest {
     }
 
     @Test
+    void aConsumerStoppedWithSigtermMidBackfillResumesWithNoEventTwice() throws Exception {
+        // the README's first example: a FileStateRepository and no idempotent repository
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(97).events(8_000)
+                .build().start()) {
+            Process first = start(simulator, "-Xmx256m", "limit=500", false);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> lines() >= simulator.eventCount() / 3 || !first.isAlive());
+            assertTrue(first.isAlive(), "the consumer was still backfilling");
+            first.destroy(); // SIGTERM: a graceful stop
+            assertTrue(first.waitFor(1, TimeUnit.MINUTES), "stopped");
+            long beforeRestart = lines();
+
+            Process second = start(simulator, "-Xmx256m", "limit=500", false);
+            awaitExit(second, Duration.ofMinutes(3));
+
+            Map<String, Integer> deliveries = deliveries();
+            assertEquals(new HashSet<>(simulator.eventIds()), deliveries.keySet(), "every id reached the sink");
+            List<String> duplicates = deliveries.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .toList();
+            System.out.printf("stopped after %d of %d events; duplicates after restart: %d%n", beforeRestart,
+                    simulator.eventCount(), duplicates.size());
+            assertEquals(List.of(), duplicates, "delivered twice");
+        }
+    }
+
+    @Test
     void aConsumerKilledMidBackfillResumesWithEveryEvent() throws Exception {
         // small pages and windows, so the kill lands in the middle of a window
         String options = "limit=500&maxEventsPerWindow=1000&windowSize=PT10M";
