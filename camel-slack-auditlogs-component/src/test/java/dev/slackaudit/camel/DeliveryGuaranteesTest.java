@@ -125,6 +125,23 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     }
 
     @Test
+    void deliversEventsIndexedUpToSixMinutesLateOnceWithTheDefaultLagAndOverlap() throws Exception {
+        consume("lag=PT5S", simulator.eventCount()); // the defaults: lag 5 s, overlap 6 min
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditConsumer().getSecondsBehind() < 10);
+
+        // indexed now, dated almost six minutes ago: the edge of what lag plus overlap tolerate
+        Instant dated = Instant.now().minus(Duration.ofMinutes(5)).minus(Duration.ofSeconds(50));
+        List<String> late = simulator.addGeneratedEvents(10, dated, dated.plusSeconds(5));
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.reset();
+        events.expectedMessageCount(late.size());
+        events.setAssertPeriod(1000);
+        MockEndpoint.assertIsSatisfied(context, 30, TimeUnit.SECONDS);
+        assertEquals(Set.copyOf(late), Set.copyOf(ids(events.getReceivedExchanges())),
+                "the late events, and only they, were delivered");
+    }
+
+    @Test
     void aFailedExchangeStopsTheWindowAndTheNextPollDeliversItAgain() throws Exception {
         String poison = expectedIdsOldestFirst().get(250);
         Map<String, Integer> attempts = deliverFailingOnce(poison, exchange -> {
