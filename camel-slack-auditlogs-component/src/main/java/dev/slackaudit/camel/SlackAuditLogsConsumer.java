@@ -113,7 +113,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         Instant now = Instant.now();
         planner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(),
                                     PointInTime.resolve("latest", configuration.getLatest(), now),
-                                    configuration.getWindowSize(), configuration.getMaxEventsPerWindow());
+                                    configuration.getWindowSize(), configuration.getMaxEventsPerWindow(),
+                                    configuration.getLimit());
         LogsQuery query = new LogsQuery(null, null, configuration.getLimit(), List.of(),
                                         blankToNull(configuration.getActor()), blankToNull(configuration.getEntity()));
         reader = new WindowReader(new LogsPager(client, MAX_CURSOR_RESTARTS), query, actions, planner,

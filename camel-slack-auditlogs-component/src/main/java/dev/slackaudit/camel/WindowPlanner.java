@@ -24,8 +24,8 @@ import java.time.Duration;
  * from the checkpoint to now minus {@code lag}, unless that holds more than {@code maxEventsPerWindow} events: the
  * window's pages go to disk ({@link dev.slackaudit.camel.client.PageSpool}), so the bound is disk, not heap. When a
  * window turns out to hold more, its density is known from what was read, and the next windows are sized to hold nine
- * tenths of the bound: about {@code maxEventsPerWindow / limit} pages each, one of them partial. With the defaults
- * (500,000 events, pages of 9,999) that is 51 pages for 50 full ones, within 2% of one cursor loop over the same range.
+ * tenths of the bound in whole pages, a little under: with the defaults (500,000 events, pages of 9,999) 45 pages
+ * each, the last nearly full, within a few percent of one cursor loop over the same range.
  * Why not density alone, with small in-memory windows: a window of 20,000 events costs 3 requests for 2 pages' worth,
  * and a burst would need many. Why not one cursor loop over the whole backlog: a month of a busy organization would
  * have to sit on disk before the first event could be delivered.
@@ -38,6 +38,8 @@ final class WindowPlanner {
 
     /** Windows are sized to hold this share of maxEventsPerWindow, so that the next one rarely overflows. */
     private static final double FILL = 0.9;
+    /** ...in whole pages, a little under, so that a window's last page is nearly full rather than nearly empty. */
+    private static final double WHOLE_PAGES = 0.98;
 
     /**
      * A range to read.
@@ -59,19 +61,22 @@ final class WindowPlanner {
     private final Long latest;
     private final long maxSpan;
     private final long maxEvents;
+    private final int pageSize;
     /** The span the next window covers, from the density seen so far; unbounded until a window overflows. */
     private long span;
 
     /**
      * @param windowSize the longest span a window may cover, {@code null} for no limit
      * @param maxEvents  the most events a window holds
+     * @param pageSize   the limit sent to Slack
      */
-    WindowPlanner(Duration lag, Duration overlap, Long latest, Duration windowSize, long maxEvents) {
+    WindowPlanner(Duration lag, Duration overlap, Long latest, Duration windowSize, long maxEvents, int pageSize) {
         this.lagSeconds = lag.toSeconds();
         this.overlapSeconds = overlap.toSeconds();
         this.latest = latest;
         this.maxSpan = windowSize == null ? Long.MAX_VALUE : windowSize.toSeconds();
         this.maxEvents = maxEvents;
+        this.pageSize = pageSize;
         this.span = maxSpan;
     }
 
@@ -91,7 +96,12 @@ final class WindowPlanner {
      * next window should read the overlap again. History read long after it happened (a backfill) was complete.
      */
     boolean mayMissLateEvents(long to, long readAt) {
-        return readAt - to < lagSeconds + overlapSeconds;
+        return to > newestSettled(readAt);
+    }
+
+    /** The newest second whose events, read at {@code readAt}, were all indexed by then (within lag + overlap). */
+    long newestSettled(long readAt) {
+        return readAt - lagSeconds - overlapSeconds;
     }
 
     /**
@@ -146,6 +156,8 @@ final class WindowPlanner {
 
     private long sized(long events, long seconds) {
         double perSecond = (double) events / Math.max(1, seconds);
-        return Math.max(1, Math.min(maxSpan, (long) (FILL * maxEvents / perSecond)));
+        long pages = (long) (FILL * maxEvents / pageSize);
+        double target = pages >= 1 ? pages * pageSize * WHOLE_PAGES : FILL * maxEvents;
+        return Math.max(1, Math.min(maxSpan, (long) (target / perSecond)));
     }
 }

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * Reads a window: every page of every action group, into spools that keep the heap small whatever the window holds.
  * <p>
  * A window that holds more than maxEventsPerWindow stops reading there, and the planner narrows the next ones. The
- * pages read by then are the newest part of the window, complete from the second after the oldest one read: when the
- * window was history read long after it happened (no late events to expect), they are kept as the range read ahead,
- * delivered once the checkpoint reaches it, so a backfill's first, too large, window costs no request twice. One such
- * range at a time, which bounds the disk used to about two windows.
+ * pages read by then are the newest part of the window, complete from the second after the oldest one read; up to
+ * the newest second that can no longer receive late events (lag plus overlap before the read) they are kept as the
+ * range read ahead, delivered once the checkpoint reaches it, so a backfill's first, too large, window costs no
+ * request twice. One such range at a time, which bounds the disk used to about two windows.
  */
 final class WindowReader {
 
@@ -88,10 +88,11 @@ final class WindowReader {
             return new ReadWindow(window, range, readAt);
         }
         planner.overflowed(window, range.size(), range.oldestRead());
+        // the oldest second read may go on in the next page; the newest seconds may still receive late events
         long keptFrom = range.oldestRead() + 1;
-        if (ahead == null && range.groups().size() == 1 && keptFrom > window.checkpoint()
-            && !planner.mayMissLateEvents(window.to(), readAt)) {
-            ahead = new ReadWindow(new Window(keptFrom, keptFrom, window.to()), range, readAt);
+        long keptTo = Math.min(window.to(), planner.newestSettled(readAt));
+        if (ahead == null && range.groups().size() == 1 && keptFrom > window.checkpoint() && keptTo >= keptFrom) {
+            ahead = new ReadWindow(new Window(keptFrom, keptFrom, keptTo), range, readAt);
             LOG.debug("Window {}..{} holds more than {} events; keeping the {} read from {} on, reading before it first",
                       window.from(), window.to(), planner.maxEvents(), range.size(), keptFrom);
         } else {

@@ -33,7 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +51,12 @@ class QuotaTest {
     private static final String TOKEN = "xoxp-quota-test";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private String shape;
+
+    @BeforeEach
+    void nameTheShape(TestInfo test) {
+        shape = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("?");
+    }
 
     @Test
     void aQuietOrgOf2000EventsOver3DaysCostsWhatOneCursorLoopCosts() throws Exception {
@@ -65,6 +73,13 @@ class QuotaTest {
         Instant burst = now.minus(Duration.ofHours(9));
         assertBackfillNearTheMinimum(history(2_000, Duration.ofDays(1)),
                 simulator -> simulator.addGeneratedEvents(100_000, burst, burst.plus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void aDayDenserThanOneWindowHoldsCostsWithinTenPercentOfOneCursorLoop() throws Exception {
+        // the dense day of the benchmarks (1,000,000 events, windows of 500,000) scaled down for a unit test:
+        // the first window overflows, keeps what it read, and sizes the rest from the density
+        assertBackfillNearTheMinimum(history(300_000, Duration.ofDays(1)), simulator -> { }, "maxEventsPerWindow=100000");
     }
 
     @Test
@@ -102,20 +117,25 @@ class QuotaTest {
 
     private void assertBackfillNearTheMinimum(SlackAuditLogsSimulator.Builder builder,
                                               Consumer<SlackAuditLogsSimulator> shape) throws Exception {
+        assertBackfillNearTheMinimum(builder, shape, "");
+    }
+
+    private void assertBackfillNearTheMinimum(SlackAuditLogsSimulator.Builder builder,
+                                              Consumer<SlackAuditLogsSimulator> shape, String options) throws Exception {
         try (SlackAuditLogsSimulator simulator = builder.build().start();
              DefaultCamelContext context = new DefaultCamelContext()) {
             shape.accept(simulator);
             int cursorLoop = cursorLoopPages(simulator, simulator.oldestDateCreate(), now.getEpochSecond());
             simulator.clearRequests();
             Set<String> delivered = ConcurrentHashMap.newKeySet();
-            context.addRoutes(route(simulator, "", delivered));
+            context.addRoutes(route(simulator, options, delivered));
             context.start();
             await().atMost(Duration.ofMinutes(3)).until(() -> delivered.size() >= simulator.eventCount());
             context.getRouteController().stopRoute("audit");
 
             long requests = simulator.requests().stream().filter(r -> r.path().endsWith("/logs")).count();
             System.out.printf("%s: %,d events, %d requests, one cursor loop %d pages%n",
-                    Thread.currentThread().getStackTrace()[2].getMethodName(), simulator.eventCount(), requests,
+                    shape, simulator.eventCount(), requests,
                     cursorLoop);
             assertEquals(new HashSet<>(simulator.eventIds()), delivered, "every event, once");
             assertTrue(requests <= 1.1 * cursorLoop + 2, requests + " requests for " + cursorLoop + " pages");
