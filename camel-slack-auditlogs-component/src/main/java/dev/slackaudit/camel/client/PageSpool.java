@@ -134,8 +134,13 @@ public final class PageSpool implements Closeable {
     private void open() throws IOException {
         Files.createDirectories(directory);
         path = Files.createTempFile(directory, "slack-auditlogs-window-", ".spool");
-        path.toFile().deleteOnExit();
         file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            // unlinked while open (POSIX): the space comes back when the channel closes, even after a crash
+            Files.delete(path);
+        } catch (IOException e) {
+            path.toFile().deleteOnExit(); // Windows keeps an open file's name
+        }
         offsets.add(0L);
     }
 
