@@ -229,8 +229,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                     break;
                 }
             } catch (CheckpointStore.ConflictException e) {
-                LOG.warn(e.getMessage());
-                reloadPosition = true;
+                reloadPosition = true; // the failed poll logs why; the next one continues from what the other stored
                 throw e;
             }
             readTimeUnknown = false;
