@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import javax.net.ssl.SSLContext;
 
@@ -78,6 +80,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     private SlackAuditLogsClient client;
     private StateRepository<String, String> defaultStateRepository;
     private IdempotentRepository defaultIdempotentRepository;
+    /** This endpoint's consumers, for metrics and the dev console: one, or a new one after a failover or restart. */
+    private final Set<ConsumerWatch> consumerWatches = new CopyOnWriteArraySet<>();
 
     public SlackAuditLogsEndpoint(String uri, SlackAuditLogsComponent component, SlackAuditLogsMethod method,
                                   SlackAuditLogsConfiguration configuration) {
@@ -95,6 +99,9 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         }
         SlackAuditLogsConsumer consumer = new SlackAuditLogsConsumer(this, processor);
         configureConsumer(consumer);
+        ConsumerWatch watch = new ConsumerWatch(this, consumer);
+        consumer.setPollStrategy(watch);
+        consumerWatches.add(watch);
         return consumer;
     }
 
@@ -143,9 +150,17 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         return defaultIdempotentRepository;
     }
 
+    /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
+    List<ConsumerWatch> consumerWatches() {
+        consumerWatches.removeIf(watch -> watch.consumer().isShutdown());
+        return List.copyOf(consumerWatches);
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // the master component stops the endpoint with its consumer when leadership moves: the meters go with it
+        consumerWatches.forEach(ConsumerWatch::close);
         synchronized (this) {
             IOHelper.close(client);
             client = null;
