@@ -46,18 +46,22 @@ class WithoutMicrometerTest {
         List<String> withoutMicrometer = classPath.stream().filter(entry -> !entry.contains("micrometer")).toList();
         assertTrue(withoutMicrometer.size() < classPath.size(), "the test class path has Micrometer to take away");
 
-        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(16).events(500)
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(16).events(200)
                 .build().start()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Dlog4j2.configurationFile=log4j2-child.properties",
                     "-cp", withoutMicrometer.stream().collect(Collectors.joining(File.pathSeparator)),
                     BackfillProcess.class.getName(), simulator.baseUrl(), TOKEN,
                     Long.toString(simulator.oldestDateCreate()), Long.toString(simulator.newestDateCreate()),
-                    dir.toString(), "limit=100", "false");
+                    dir.toString(), "limit=200", "false");
             builder.redirectErrorStream(true);
             builder.redirectOutput(dir.resolve("process.log").toFile());
             Process process = builder.start();
-            assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the consumer finished in time");
+            try {
+                assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the consumer finished in time");
+            } finally {
+                process.destroyForcibly();
+            }
 
             String log = Files.readString(dir.resolve("process.log"));
             assertEquals(0, process.exitValue(), log);
