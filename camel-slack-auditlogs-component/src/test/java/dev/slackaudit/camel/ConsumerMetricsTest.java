@@ -13,6 +13,8 @@
  */
 package dev.slackaudit.camel;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -141,17 +143,45 @@ class ConsumerMetricsTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aStoppedRouteKeepsItsMetersUntilTheEndpointStops() throws Exception {
+        consume("");
+        awaitEveryEvent();
+
+        context.getRouteController().stopRoute("audit");
+        // a stopped collector still shows where it stopped, and falls behind from there
+        assertEquals(simulator.eventCount(), counter("slack.auditlogs.events.delivered"));
+        assertTrue(gauge("slack.auditlogs.seconds.behind") >= 0);
+
+        context.stop();
+        assertTrue(ourMeters().isEmpty(), ourMeters().toString());
+    }
+
+    @Test
     void tagsAndDescribesMetersWithoutTheToken() throws Exception {
         consume("");
         awaitEveryEvent();
 
-        List<Meter> ours = meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("slack.auditlogs."))
-                .toList();
+        List<Meter> ours = ourMeters();
         assertEquals(11, ours.size(), ours.toString());
         for (Meter meter : ours) {
             String id = meter.getId().toString() + meter.getId().getDescription();
             assertFalse(id.contains(TOKEN) || id.contains("0123456789-secret"), id);
             assertFalse(id.contains("slack-auditlogs:logs"), "no endpoint URI in " + id);
         }
+    }
+
+    @Test
+    void theReadmeListsEveryMeter() throws Exception {
+        consume("");
+        awaitEveryEvent();
+
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (Meter meter : ourMeters()) {
+            assertTrue(readme.contains("| `" + meter.getId().getName() + "` |"), "README.md has no row for " + meter.getId());
+        }
+    }
+
+    private List<Meter> ourMeters() {
+        return meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("slack.auditlogs.")).toList();
     }
 }

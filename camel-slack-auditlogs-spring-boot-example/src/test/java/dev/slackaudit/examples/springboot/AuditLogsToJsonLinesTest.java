@@ -125,6 +125,8 @@ class AuditLogsToJsonLinesTest {
 
         PrometheusScrape scrape = PrometheusScrape.fetch(http);
         assertThat(scrape.routeSample("slack_auditlogs_requests_total").orElseThrow()).isPositive();
+        assertThat(scrape.routeSample("slack_auditlogs_pages_fetched_total").orElseThrow()).isPositive();
+        assertThat(scrape.routeSample("slack_auditlogs_export_complete")).hasValue(0);
         assertThat(scrape.routeSample("slack_auditlogs_failed_polls_total")).hasValue(0);
         assertThat(scrape.routeSample("slack_auditlogs_rate_limited_total")).hasValue(0);
         assertThat(scrape.routeSample("slack_auditlogs_rate_limit_wait_seconds_total")).hasValue(0);
