@@ -14,6 +14,8 @@
 package dev.slackaudit.camel;
 
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a consumer's figures as Micrometer meters when the application has Micrometer and a {@code MeterRegistry}
@@ -27,6 +29,7 @@ final class ConsumerMetrics {
 
     static final AutoCloseable NONE = () -> {
     };
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerMetrics.class);
     private static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
     private ConsumerMetrics() {
@@ -38,6 +41,13 @@ final class ConsumerMetrics {
         if (context.getClassResolver().resolveClass(METER_REGISTRY) == null) {
             return NONE;
         }
-        return MicrometerConsumerMetrics.bind(context, watch);
+        try {
+            return MicrometerConsumerMetrics.bind(context, watch);
+        } catch (RuntimeException | LinkageError e) {
+            // meters must never stop the collector, e.g. with a Micrometer older than the one this was built with
+            LOG.warn("Could not publish the slack-auditlogs meters of route {}; the consumer runs without them: {}",
+                     watch.routeId(), e.toString());
+            return NONE;
+        }
     }
 }

@@ -126,5 +126,6 @@ final class ConsumerWatch implements PollingConsumerPollStrategy {
             }
             meters = null;
         }
+        polled = false; // should this consumer poll again, it binds its meters again
     }
 }

@@ -28,6 +28,7 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.main.Main;
 import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,5 +162,30 @@ class DevConsoleTest extends SimulatorTestSupport {
         assertEquals(1, consumers.size());
         assertEquals("audit", consumers.get(0).getString("routeId"));
         assertEquals(simulator.eventCount(), consumers.get(0).getLong("eventsDelivered"));
+    }
+
+    @Test
+    void camelMainLoadsTheConsoleWithDevConsoleEnabled() throws Exception {
+        Main main = new Main();
+        main.addInitialProperty("camel.main.dev-console-enabled", "true");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("")).routeId("main-audit").to("mock:main-events");
+            }
+        });
+        main.start();
+        try {
+            CamelContext mainContext = main.getCamelContext();
+            // enabled, the registry loads every console the class path lists, as the tools that show them expect
+            DevConsoleRegistry registry = DevConsoleRegistry.get(mainContext);
+            assertTrue(registry.getConsoleIDs().contains("slack-auditlogs"), registry.getConsoleIDs().toString());
+            DevConsole console = registry.resolveById("slack-auditlogs");
+            await().atMost(Duration.ofSeconds(30)).until(() -> console.call(DevConsole.MediaType.TEXT).toString()
+                    .contains("Events Delivered: " + simulator.eventCount()));
+            assertTrue(console.call(DevConsole.MediaType.TEXT).toString().contains("Route Id: main-audit"));
+        } finally {
+            main.stop();
+        }
     }
 }
