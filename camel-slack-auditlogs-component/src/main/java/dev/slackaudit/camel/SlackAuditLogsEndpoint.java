@@ -102,6 +102,7 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         ConsumerWatch watch = new ConsumerWatch(this, consumer);
         consumer.setPollStrategy(watch);
         consumerWatches.add(watch);
+        pruneConsumerWatches();
         return consumer;
     }
 
@@ -152,8 +153,23 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
 
     /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
     List<ConsumerWatch> consumerWatches() {
-        consumerWatches.removeIf(watch -> watch.consumer().isShutdown());
+        pruneConsumerWatches();
         return List.copyOf(consumerWatches);
+    }
+
+    /**
+     * Forgets the consumers that are shut down, and stopped ones a newer consumer replaced: a route restart gives the
+     * route a new consumer and leaves the old one stopped, not shut down.
+     */
+    private void pruneConsumerWatches() {
+        List<ConsumerWatch> watches = List.copyOf(consumerWatches);
+        for (int i = 0; i < watches.size(); i++) {
+            SlackAuditLogsConsumer consumer = watches.get(i).consumer();
+            if (consumer.isShutdown() || consumer.isStoppingOrStopped() && i < watches.size() - 1) {
+                consumerWatches.remove(watches.get(i));
+                watches.get(i).close();
+            }
+        }
     }
 
     @Override

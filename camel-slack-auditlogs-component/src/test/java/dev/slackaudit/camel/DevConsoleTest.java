@@ -147,6 +147,19 @@ class DevConsoleTest extends SimulatorTestSupport {
     }
 
     @Test
+    void showsOnlyTheConsumerARestartedRouteRunsNow() throws Exception {
+        consume(logsUri(""));
+        awaitEveryEvent();
+
+        context.getRouteController().stopRoute("audit");
+        context.getRouteController().startRoute("audit");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumersInJson().size() == 1
+                && consumersInJson().get(0).getLong("requests") == auditConsumer().getRequests()
+                && auditConsumer().getRequests() > 0);
+    }
+
+    @Test
     void showsTheConsumerOfAMasterRouteUnderThatRoute() throws Exception {
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setId("locks");
