@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import javax.net.ssl.SSLContext;
 
@@ -79,6 +81,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     private SlackAuditLogsClient client;
     private StateRepository<String, String> defaultStateRepository;
     private IdempotentRepository defaultIdempotentRepository;
+    /** This endpoint's consumers, for metrics and the dev console: one, or a new one after a failover or restart. */
+    private final Set<ConsumerWatch> consumerWatches = new CopyOnWriteArraySet<>();
 
     public SlackAuditLogsEndpoint(String uri, SlackAuditLogsComponent component, SlackAuditLogsMethod method,
                                   SlackAuditLogsConfiguration configuration) {
@@ -96,6 +100,10 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         }
         SlackAuditLogsConsumer consumer = new SlackAuditLogsConsumer(this, processor);
         configureConsumer(consumer);
+        ConsumerWatch watch = new ConsumerWatch(this, consumer);
+        consumer.setPollStrategy(watch);
+        consumerWatches.add(watch);
+        pruneConsumerWatches();
         return consumer;
     }
 
@@ -144,9 +152,32 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         return defaultIdempotentRepository;
     }
 
+    /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
+    List<ConsumerWatch> consumerWatches() {
+        pruneConsumerWatches();
+        return List.copyOf(consumerWatches);
+    }
+
+    /**
+     * Forgets the consumers that are shut down, and stopped ones a newer consumer replaced: a route restart gives the
+     * route a new consumer and leaves the old one stopped, not shut down.
+     */
+    private void pruneConsumerWatches() {
+        List<ConsumerWatch> watches = List.copyOf(consumerWatches);
+        for (int i = 0; i < watches.size(); i++) {
+            SlackAuditLogsConsumer consumer = watches.get(i).consumer();
+            if (consumer.isShutdown() || consumer.isStoppingOrStopped() && i < watches.size() - 1) {
+                consumerWatches.remove(watches.get(i));
+                watches.get(i).close();
+            }
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // the master component stops the endpoint with its consumer when leadership moves: the meters go with it
+        consumerWatches.forEach(ConsumerWatch::close);
         synchronized (this) {
             IOHelper.close(client);
             client = null;
