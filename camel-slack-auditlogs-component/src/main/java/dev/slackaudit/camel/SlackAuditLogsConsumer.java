@@ -205,6 +205,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             Window window = planner.next(position.checkpoint(), overlapNeeded(position), now, reader.aheadFrom(),
                                          reader.aheadTo());
             if (window == null) {
+                statistics.caughtUp(true);
                 break;
             }
             ReadWindow read;
@@ -236,6 +237,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             planner.delivered(window, read.range().size());
             LOG.debug("Window {}..{} delivered; checkpoint {}, {} pages so far ({})", window.from(), window.to(),
                       delivery.position().checkpoint(), client.statistics().getPages(), checkpointStore.key());
+            statistics.caughtUp(window.to() >= planner.horizon(now));
             if (window.to() >= planner.horizon(now)) {
                 break;
             }
