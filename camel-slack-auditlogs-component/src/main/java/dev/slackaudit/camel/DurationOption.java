@@ -61,11 +61,6 @@ enum DurationOption {
         this.positive = positive;
     }
 
-    /** The option's name, as in a URI. */
-    String option() {
-        return option;
-    }
-
     /**
      * The duration {@code text} stands for.
      *
@@ -83,7 +78,7 @@ enum DurationOption {
     }
 
     /** What this option accepts, in words. */
-    String rule() {
+    private String rule() {
         if (wholeSeconds) {
             return positive ? "a whole number of seconds, at least one" : "a whole number of seconds, zero or more";
         }
