@@ -325,7 +325,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "First second not yet delivered (ISO-8601): every event before it was delivered")
     public String getCheckpoint() {
-        return Instant.ofEpochSecond(checkpointSecond()).toString();
+        Long reset = pendingReset.get(); // an operator's reset shows at once, though the next poll applies it
+        return Instant.ofEpochSecond(reset != null ? reset : checkpointSecond()).toString();
     }
 
     @ManagedAttribute(description = "Whether the checkpoint has passed the latest option: a bounded export is complete")
