@@ -42,4 +42,9 @@ final class SyntheticEvents {
                 .mapToObj(i -> renderer.render(firstIndex + i, seconds[i]))
                 .collect(Collectors.toList());
     }
+
+    /** The event at {@code index} happening at {@code second}: a pure function of the seed and both. */
+    StoredEntry render(long index, long second) {
+        return renderer.render(index, second);
+    }
 }
