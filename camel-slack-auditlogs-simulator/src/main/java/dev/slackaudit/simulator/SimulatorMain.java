@@ -19,7 +19,8 @@ public final class SimulatorMain {
     private static final String USAGE = "usage: SimulatorMain [--port 8099] [--events 1000] [--token xoxp-simulator]"
                                         + " [--seed 42] [--rate-limit 0] [--shape quiet|typical|dense|heavy|bursty]"
                                         + " [--tied-second COUNT[@EPOCH_SECOND]] [--live-rate EVENTS_PER_SECOND]"
-                                        + " [--indexing-delay 0s-20s] [--clock-offset 0s] [--strict-range false]";
+                                        + " [--indexing-delay 0s-20s] [--clock-offset 0s] [--strict-range false]"
+                                        + " [--compact-storage false]";
     /** Where {@code --tied-second} without a second puts it: an hour before "now", inside every shape and the default day. */
     private static final Duration TIED_SECOND_BEFORE_NOW = Duration.ofHours(1);
 
@@ -36,9 +37,12 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
+        long building = System.nanoTime();
         SlackAuditLogsSimulator simulator = builder.build().start();
+        double seconds = (System.nanoTime() - building) / 1e9;
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "slack-auditlogs-simulator-shutdown"));
-        System.out.println("Slack Audit Logs simulator serving " + simulator.eventCount() + " events at " + simulator.baseUrl());
+        System.out.printf(Locale.ROOT, "Slack Audit Logs simulator serving %d events at %s (built in %.1f s)%n",
+                simulator.eventCount(), simulator.baseUrl(), seconds);
         System.out.println("Visibility log: http://127.0.0.1:" + simulator.port() + VisibilityEndpoint.PATH);
         new CountDownLatch(1).await();
     }
@@ -89,6 +93,9 @@ public final class SimulatorMain {
                     break;
                 case "--strict-range":
                     builder.strictRange(bool(option, value));
+                    break;
+                case "--compact-storage":
+                    builder.compactStorage(bool(option, value));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
