@@ -77,12 +77,12 @@ class HistoryShapeTest {
     void aTiedSecondBeyondTheMaximumLimitComesInOnePage() {
         long second = END.minus(Duration.ofHours(5)).getEpochSecond();
         try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().events(0)
-                .tiedSecond(15_000, Instant.ofEpochSecond(second)).build().start()) {
+                .tiedSecond(10_500, Instant.ofEpochSecond(second)).build().start()) {
 
             HttpResponse<String> page = new ApiClient(simulator, "xoxp-simulator").logs("limit=100");
 
             List<String> ids = ApiClient.ids(page);
-            assertEquals(15_000, ids.size());
+            assertEquals(10_500, ids.size());
             assertEquals("", ApiClient.nextCursor(page));
         }
     }
