@@ -52,7 +52,7 @@ public final class SimulatorMain {
         Duration clockOffset = Duration.ZERO;
         String tiedSecond = null;
         double liveRate = 0;
-        IndexingDelay indexingDelay = SlackAuditLogsSimulator.Builder.DEFAULT_INDEXING_DELAY;
+        IndexingDelay indexingDelay = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -101,8 +101,11 @@ public final class SimulatorMain {
                     throw new IllegalArgumentException("unknown option " + option);
             }
         }
+        if (indexingDelay != null && liveRate == 0) {
+            throw new IllegalArgumentException("--indexing-delay applies to live events: add --live-rate");
+        }
         if (liveRate > 0) {
-            builder.live(liveRate, indexingDelay);
+            builder.live(liveRate, indexingDelay != null ? indexingDelay : SlackAuditLogsSimulator.Builder.DEFAULT_INDEXING_DELAY);
         }
         if (tiedSecond != null) {
             addTiedSecond(builder, tiedSecond, Clock.systemUTC().instant().plus(clockOffset).minus(TIED_SECOND_BEFORE_NOW));

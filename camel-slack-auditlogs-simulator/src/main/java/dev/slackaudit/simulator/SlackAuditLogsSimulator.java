@@ -80,12 +80,13 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     /** The events the simulator is built with: the main span, the extra batches (bursts, tied seconds), the verbatim entries. */
     private List<StoredEntry> history(Builder builder) {
-        Instant to = builder.to != null ? builder.to : serverClock.instant().minus(HISTORY_END_BEFORE_NOW);
+        Instant defaultEnd = serverClock.instant().minus(HISTORY_END_BEFORE_NOW);
+        Instant to = builder.to != null ? builder.to : defaultEnd;
         Instant from = builder.from != null ? builder.from : to.minus(Duration.ofHours(24));
         int events = builder.events;
         List<Batch> batches = new ArrayList<>(builder.batches);
         if (builder.shape != null) {
-            to = builder.shapeEnd != null ? builder.shapeEnd : serverClock.instant().minus(HISTORY_END_BEFORE_NOW);
+            to = builder.shapeEnd != null ? builder.shapeEnd : defaultEnd;
             from = to.minus(builder.shape.span());
             events = builder.shape.events();
             if (builder.shape.burstEvents() > 0) {
@@ -105,8 +106,9 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     }
 
     /**
-     * Binds {@code 127.0.0.1} and starts serving. The JDK's built-in {@code HttpServer} keeps the simulator
-     * free of dependencies, so it embeds in any test classpath, and loopback keeps it off the network.
+     * Binds {@code 127.0.0.1} and starts serving (and, in live mode, starts the stream of live events). The small
+     * {@link LoopbackHttpServer} keeps the simulator free of dependencies, so it embeds in any test classpath, and
+     * loopback keeps it off the network.
      */
     public synchronized SlackAuditLogsSimulator start() {
         if (server != null || closed) {

@@ -98,10 +98,18 @@ class SimulatorMainTest {
     @Test
     void aBadIndexingDelayNamesTheOptionTheValueAndTheForms() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SimulatorMain.parse(new String[] {"--indexing-delay", "soon"}));
+                () -> SimulatorMain.parse(new String[] {"--live-rate", "1", "--indexing-delay", "soon"}));
 
         assertTrue(e.getMessage().startsWith("--indexing-delay"), e.getMessage());
         assertTrue(e.getMessage().contains("'soon'") && e.getMessage().contains("0s-20s"), e.getMessage());
+    }
+
+    @Test
+    void anIndexingDelayWithoutLiveRateIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.parse(new String[] {"--indexing-delay", "5s"}));
+
+        assertEquals("--indexing-delay applies to live events: add --live-rate", e.getMessage());
     }
 
     @Test
