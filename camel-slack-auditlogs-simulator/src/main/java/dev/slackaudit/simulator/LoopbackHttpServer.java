@@ -44,6 +44,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private static final int IDLE_MILLIS = 30_000;
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADERS = 200;
+    private static final long ACCEPTOR_EXIT_MILLIS = 5_000;
 
     private final ServerSocket listener;
     private final Function<IncomingRequest, Reply> handler;
@@ -84,7 +85,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Stops accepting, drops open connections and interrupts replies in progress. */
+    /** Stops accepting, drops open connections and interrupts replies in progress; the port is free on return. */
     @Override
     public void close() {
         closed = true;
@@ -95,6 +96,12 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
         open.forEach(LoopbackHttpServer::closeQuietly);
         connections.shutdownNow();
+        // The JDK releases a listening socket only once the thread blocked in accept() has left it.
+        try {
+            acceptor.join(ACCEPTOR_EXIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void acceptLoop() {
