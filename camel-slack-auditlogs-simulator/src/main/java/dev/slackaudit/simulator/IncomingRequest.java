@@ -1,5 +1,6 @@
 package dev.slackaudit.simulator;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param rawQuery the query string as sent (still %-encoded), or {@code null} if there is none
  * @param headers   the header values by lower-case name, in the order sent
  * @param keepAlive whether the client lets the connection carry another request afterwards
+ * @param arrival   when the request line was read, on the server clock
  */
 record IncomingRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                       boolean keepAlive) {
+                       boolean keepAlive, Instant arrival) {
 
     /** The first value of header {@code lowerCaseName}, or {@code null}. */
     String header(String lowerCaseName) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** The next request head on the connection, or {@code null} when the client closed it between requests. */
-    private static IncomingRequest readRequest(InputStream in) throws IOException, MalformedRequest {
+    private IncomingRequest readRequest(InputStream in) throws IOException, MalformedRequest {
         String requestLine = readLine(in);
         while (requestLine != null && requestLine.isEmpty()) {
             requestLine = readLine(in); // tolerate stray CRLFs between requests (RFC 9112 §2.2)
@@ -171,6 +172,8 @@ final class LoopbackHttpServer implements AutoCloseable {
         if (requestLine == null) {
             return null;
         }
+        // Stamped as soon as the request line is in, before any parsing: tests measure clients' spacing from it.
+        Instant arrival = clock.instant();
         String[] parts = requestLine.split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
             throw new MalformedRequest();
@@ -199,7 +202,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
         String path = target.getPath() == null || target.getPath().isEmpty() ? "/" : target.getPath();
         return new IncomingRequest(parts[0], path, target.getRawQuery(), headers,
-                keepAlive(parts[2].equals("HTTP/1.0"), headers.get("connection")));
+                keepAlive(parts[2].equals("HTTP/1.0"), headers.get("connection")), arrival);
     }
 
     /** The API reads no request body, but a body left unread would be taken for the next request. */

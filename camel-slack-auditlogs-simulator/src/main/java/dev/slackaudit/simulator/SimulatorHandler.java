@@ -1,6 +1,5 @@
 package dev.slackaudit.simulator;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +20,14 @@ final class SimulatorHandler implements Function<IncomingRequest, Reply> {
     private final RateLimiter rateLimiter;
     private final FaultPlan faults;
     private final RequestLog log;
-    private final Clock clock;
     private int logsRequests;
 
-    SimulatorHandler(AuditApi api, TokenPolicy tokens, RateLimiter rateLimiter, FaultPlan faults, RequestLog log,
-                     Clock clock) {
+    SimulatorHandler(AuditApi api, TokenPolicy tokens, RateLimiter rateLimiter, FaultPlan faults, RequestLog log) {
         this.api = api;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.log = log;
-        this.clock = clock;
     }
 
     @Override
@@ -45,7 +41,7 @@ final class SimulatorHandler implements Function<IncomingRequest, Reply> {
             sequence = log.arrive();
             logsNumber = path.equals(AuditApi.LOGS) ? ++logsRequests : 0;
         }
-        Instant arrival = clock.instant();
+        Instant arrival = request.arrival();
         String method = request.method();
         Map<String, String> query = QueryString.parse(request.rawQuery());
         String authorization = request.header("authorization");

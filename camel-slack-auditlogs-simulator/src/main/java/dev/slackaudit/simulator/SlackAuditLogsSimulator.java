@@ -70,7 +70,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         RangePolicy range = builder.strictRange ? RangePolicy.strict(serverClock) : RangePolicy.lenient();
         AuditApi api = new AuditApi(this::current, catalog, cursors, tokens, range);
         this.handler = new SimulatorHandler(api, tokens, new RateLimiter(builder.rateLimitPerMinute, serverClock), faults,
-                requestLog, serverClock);
+                requestLog);
         this.visibilityEndpoint = new VisibilityEndpoint(this::visibilityOf, this::visibleSince);
         this.live = builder.liveRate > 0 ? new LiveFeed(builder.liveRate, builder.indexingDelay, builder.seed, synthetic) : null;
 
