@@ -17,6 +17,8 @@ import java.nio.file.Path;
 
 import org.apache.camel.main.KameletMain;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Starts {@code camel-kamelet-main} the way {@code camel run} starts it, minus the command line: the runtime resolves
  * the slack-auditlogs component from a Maven repository (the one this build staged, then Maven Central), as it does
@@ -28,7 +30,8 @@ final class CamelRun {
     static final Path STAGED_REPOSITORY = Path.of(System.getProperty("staged.repository"));
     /** Where the runtime's downloader puts what it resolved: the surefire fork's maven.repo.local. */
     static final Path RUNTIME_LOCAL_REPOSITORY = Path.of(System.getProperty("maven.repo.local"));
-    static final String COMPONENT_GAV = "dev.slackaudit:camel-slack-auditlogs:" + System.getProperty("component.version");
+    static final String COMPONENT_GAV = "dev.slackaudit:camel-slack-auditlogs:"
+                                        + System.getProperty("component.version");
 
     private CamelRun() {
     }
@@ -40,5 +43,11 @@ final class CamelRun {
         // only Maven Central is reachable from the build; ASF snapshots would only add timeouts
         main.setMavenApacheSnapshotEnabled(false);
         return main;
+    }
+
+    /** Fails unless the class was loaded from a jar the runtime's downloader resolved. */
+    static void assertResolvedByTheRuntime(Class<?> type) {
+        Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath());
+        assertTrue(jar.startsWith(RUNTIME_LOCAL_REPOSITORY), jar + " was resolved by the runtime's downloader");
     }
 }

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What {@code camel run audit.camel.yaml application.properties --dep=dev.slackaudit:camel-slack-auditlogs:<version>
- * --prop camel.component.slack-auditlogs.base-url=<simulator> --prop camel.component.slack-auditlogs.max-requests-per-minute=0}
- * does, run through camel-kamelet-main: the README's
+ * --prop camel.component.slack-auditlogs.base-url=<simulator>
+ * --prop camel.component.slack-auditlogs.max-requests-per-minute=0} does, run through camel-kamelet-main: the README's
  * YAML route and properties file as they are, the component not on the classpath but declared as a dependency.
  * The route writes to data/audit relative to the working directory (surefire's: target/camel-run).
  */
@@ -98,8 +98,7 @@ class CamelRunYamlRouteTest {
 
         assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.slackaudit.camel.SlackAuditLogsComponent"),
                 "the test's own classpath must not hold the component");
-        Path jar = Path.of(component.getClass().getProtectionDomain().getCodeSource().getLocation().getPath());
-        assertTrue(jar.startsWith(CamelRun.RUNTIME_LOCAL_REPOSITORY), jar + " was resolved by the runtime's downloader");
+        CamelRun.assertResolvedByTheRuntime(component.getClass());
     }
 
     private static List<String> lines() throws IOException {

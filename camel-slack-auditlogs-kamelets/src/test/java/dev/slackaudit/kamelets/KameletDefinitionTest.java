@@ -15,6 +15,7 @@ package dev.slackaudit.kamelets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,8 @@ class KameletDefinitionTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z]+)}}");
 
     private final Map<String, Object> kamelet = load("kamelets/slack-audit-logs-source.kamelet.yaml");
-    private final Map<String, Map<String, Object>> properties = map(map(map(kamelet, "spec"), "definition"), "properties");
+    private final Map<String, Object> definition = map(map(kamelet, "spec"), "definition");
+    private final Map<String, Map<String, Object>> properties = map(definition, "properties");
     private final Map<String, Object> from = map(map(map(kamelet, "spec"), "template"), "from");
 
     @Test
@@ -76,8 +78,6 @@ class KameletDefinitionTest {
 
     @Test
     void requiresTheTokenAndTreatsItAsASecret() {
-        Map<String, Object> definition = map(map(kamelet, "spec"), "definition");
-
         assertEquals(List.of("token"), definition.get("required"));
         assertEquals("password", properties.get("token").get("format"));
         assertEquals(List.of("urn:camel:group:credentials"), properties.get("token").get("x-descriptors"));
@@ -91,8 +91,9 @@ class KameletDefinitionTest {
     /** The catalog the component's jar carries, read from the jar this build staged. */
     private static JsonNode componentCatalog() throws IOException {
         String version = System.getProperty("component.version");
-        try (ZipFile jar = new ZipFile(CamelRun.STAGED_REPOSITORY.resolve("dev/slackaudit/camel-slack-auditlogs/" + version
-                + "/camel-slack-auditlogs-" + version + ".jar").toFile());
+        Path jarFile = CamelRun.STAGED_REPOSITORY.resolve(
+                "dev/slackaudit/camel-slack-auditlogs/" + version + "/camel-slack-auditlogs-" + version + ".jar");
+        try (ZipFile jar = new ZipFile(jarFile.toFile());
              InputStream in = jar.getInputStream(jar.getEntry("META-INF/dev/slackaudit/camel/slack-auditlogs.json"))) {
             return new ObjectMapper().readTree(in);
         }

@@ -36,8 +36,9 @@ class ReadmeTest {
 
         assertTrue(readme.contains("```yaml\n# audit.camel.yaml\n" + resource("jbang/audit.camel.yaml") + "```"),
                 "the README's audit.camel.yaml is src/test/resources/jbang/audit.camel.yaml");
-        assertTrue(readme.contains("```properties\n# application.properties\n" + resource("jbang/application.properties")
-                + "```"), "the README's application.properties is src/test/resources/jbang/application.properties");
+        String properties = resource("jbang/application.properties");
+        assertTrue(readme.contains("```properties\n# application.properties\n" + properties + "```"),
+                "the README's application.properties is src/test/resources/jbang/application.properties");
     }
 
     @Test

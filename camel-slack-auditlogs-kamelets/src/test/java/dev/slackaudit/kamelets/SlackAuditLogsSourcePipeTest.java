@@ -42,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SlackAuditLogsSourcePipeTest {
 
     private static final String TOKEN = "xoxp-kamelet-0123456789-secret";
-    private static final Path CHECKPOINTS = Path.of("pipe-checkpoints.properties").toAbsolutePath();
+    private static final Path CHECKPOINT_FILE = Path.of("pipe-checkpoints.properties").toAbsolutePath();
+    /** The key the component derives from the simulator's base URL (the Pipe sets no stateKey). */
+    private static final String STATE_KEY = "slack-auditlogs/127.0.0.1/audit/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -50,10 +52,11 @@ class SlackAuditLogsSourcePipeTest {
     private static SlackAuditLogsSimulator slack;
     private static HttpCollector siem;
     private static KameletMain main;
+    private static FileStateRepository checkpoints;
 
     @BeforeAll
     static void camelRun() throws Exception {
-        Files.deleteIfExists(CHECKPOINTS);
+        Files.deleteIfExists(CHECKPOINT_FILE);
         Instant now = Instant.now();
         slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(600)
                 .timeSpan(now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(10))).build().start();
@@ -66,7 +69,8 @@ class SlackAuditLogsSourcePipeTest {
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.token", TOKEN);
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.baseUrl", slack.baseUrl());
         main.addInitialProperty("camel.kamelet.http-sink.url", siem.url());
-        main.bind("checkpoints", FileStateRepository.fileStateRepository(CHECKPOINTS.toFile()));
+        checkpoints = FileStateRepository.fileStateRepository(CHECKPOINT_FILE.toFile());
+        main.bind("checkpoints", checkpoints);
         main.start();
     }
 
@@ -102,29 +106,27 @@ class SlackAuditLogsSourcePipeTest {
         await().atMost(TIMEOUT).until(() -> !logsRequests().isEmpty());
 
         assertTrue(logsRequests().stream().allMatch(RecordedRequest::authorized), "the token property reached Slack");
-        long firstOldest = Long.parseLong(logsRequests().get(0).param("oldest"));
-        long threeHoursAgo = Instant.now().minus(Duration.ofHours(3)).getEpochSecond();
-        assertTrue(firstOldest > threeHoursAgo - 120 && firstOldest <= threeHoursAgo, "oldest = PT3H");
+        RecordedRequest first = logsRequests().get(0);
+        long firstOldest = Long.parseLong(first.param("oldest"));
+        // the consumer fixes oldest when it starts, shortly before its first request
+        long threeHoursBeforeFirstRequest = first.time().minus(Duration.ofHours(3)).getEpochSecond();
+        assertTrue(firstOldest <= threeHoursBeforeFirstRequest && firstOldest > threeHoursBeforeFirstRequest - 60,
+                "first oldest " + firstOldest + " is three hours before the first request ("
+                        + threeHoursBeforeFirstRequest + ")");
         // the Kamelet exposes no limit: the component's default page size applies
         assertTrue(logsRequests().stream().allMatch(request -> "9999".equals(request.param("limit"))), "limit");
     }
 
     @Test
     void keepsTheCheckpointInTheStateRepositoryBeanTheKameletNames() {
-        // key=ISO instant lines; the checkpoint (not the .inflight mark) must pass the newest event
-        await().atMost(TIMEOUT).until(() -> Files.exists(CHECKPOINTS)
-                && Files.readAllLines(CHECKPOINTS).stream()
-                        .filter(line -> line.contains("=") && !line.contains(".inflight="))
-                        .map(line -> line.substring(line.indexOf('=') + 1))
-                        .anyMatch(value -> Instant.parse(value).getEpochSecond() > slack.newestDateCreate()));
+        // the checkpoint is the first second not yet delivered: past the newest event once all are delivered
+        await().atMost(TIMEOUT).until(() -> checkpoints.getState(STATE_KEY) != null
+                && Instant.parse(checkpoints.getState(STATE_KEY)).getEpochSecond() > slack.newestDateCreate());
     }
 
     @Test
     void resolvesTheComponentFromTheKameletsDependencies() {
-        Class<?> component = main.getCamelContext().getComponent("slack-auditlogs").getClass();
-
-        Path jar = Path.of(component.getProtectionDomain().getCodeSource().getLocation().getPath());
-        assertTrue(jar.startsWith(CamelRun.RUNTIME_LOCAL_REPOSITORY), jar + " was resolved by the runtime's downloader");
+        CamelRun.assertResolvedByTheRuntime(main.getCamelContext().getComponent("slack-auditlogs").getClass());
     }
 
     private static List<RecordedRequest> logsRequests() {

@@ -14,6 +14,7 @@
 package dev.slackaudit.quarkus;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +23,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -44,8 +50,19 @@ class AuditRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** The key the component derives from the simulator's base URL (no stateKey is set). */
+    private static final String STATE_KEY = "slack-auditlogs/127.0.0.1/audit/v1";
+
     @InjectSlackSimulator
     SlackAuditLogsSimulator slack;
+
+    @Inject
+    @Named("fileState")
+    FileStateRepository fileState;
+
+    @Inject
+    @Named("deliveredIds")
+    IdempotentRepository deliveredIds;
 
     @Test
     void writesEveryEventExactlyOnceAsOneJsonLine() throws IOException {
@@ -67,7 +84,8 @@ class AuditRoutesTest {
 
         // the simulator accepts SlackSimulatorResource.TOKEN only; a component without it would get 401s
         assertTrue(logsRequests().stream().allMatch(RecordedRequest::authorized), "every /logs request authorized");
-        assertTrue(logsRequests().stream().allMatch(request -> request.status() == 200), "every /logs request answered 200");
+        assertTrue(logsRequests().stream().allMatch(request -> request.status() == 200),
+                "every /logs request answered 200");
     }
 
     @Test
@@ -77,48 +95,50 @@ class AuditRoutesTest {
         assertTrue(logsRequests().stream().allMatch(request -> "250".equals(request.param("limit"))),
                 "limit = 250 on every page");
         // oldest = PT3H: the first request starts three hours before the application started, not Slack's default day
-        long firstOldest = Long.parseLong(logsRequests().get(0).param("oldest"));
-        long threeHoursAgo = Instant.now().minus(Duration.ofHours(3)).getEpochSecond();
-        assertTrue(firstOldest > threeHoursAgo - 120 && firstOldest <= threeHoursAgo,
-                "first oldest " + firstOldest + " is about three hours ago (" + threeHoursAgo + ")");
+        RecordedRequest first = logsRequests().get(0);
+        long firstOldest = Long.parseLong(first.param("oldest"));
+        // the consumer fixes oldest when it starts, shortly before its first request
+        long threeHoursBeforeFirstRequest = first.time().minus(Duration.ofHours(3)).getEpochSecond();
+        assertTrue(firstOldest <= threeHoursBeforeFirstRequest && firstOldest > threeHoursBeforeFirstRequest - 60,
+                "first oldest " + firstOldest + " is three hours before the first request ("
+                        + threeHoursBeforeFirstRequest + ")");
     }
 
     @Test
     void keepsTheCheckpointInTheFileStateRepository() {
-        Path checkpointFile = SlackSimulatorResource.DATA.resolve("checkpoint.dat");
-
-        // key=ISO instant lines; the checkpoint (not the .inflight mark) must pass the newest event
-        await().atMost(TIMEOUT).until(() -> Files.exists(checkpointFile)
-                && Files.readAllLines(checkpointFile).stream()
-                        .filter(line -> line.contains("=") && !line.contains(".inflight="))
-                        .map(line -> line.substring(line.indexOf('=') + 1))
-                        .anyMatch(value -> Instant.parse(value).getEpochSecond() > slack.newestDateCreate()));
+        // the checkpoint is the first second not yet delivered: past the newest event once all are delivered
+        await().atMost(TIMEOUT).until(() -> fileState.getState(STATE_KEY) != null
+                && Instant.parse(fileState.getState(STATE_KEY)).getEpochSecond() > slack.newestDateCreate());
     }
 
     @Test
     void remembersTheDeliveredIdsInTheFileIdempotentRepository() {
-        Path idsFile = SlackSimulatorResource.DATA.resolve("delivered-ids.dat");
-
-        await().atMost(TIMEOUT).until(() -> Files.exists(idsFile)
-                && Files.readAllLines(idsFile).size() >= slack.eventCount());
+        await().atMost(TIMEOUT).until(() -> slack.eventIds().stream()
+                .allMatch(id -> deliveredIds.contains(STATE_KEY + "/" + id)));
     }
 
     private List<RecordedRequest> logsRequests() {
         return slack.requests().stream().filter(request -> request.path().endsWith("/logs")).toList();
     }
 
+    /** The lines of every day file the route wrote. */
     private static List<String> jsonLines() throws IOException {
         Path directory = SlackSimulatorResource.DATA.resolve("audit");
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                lines.addAll(Files.readAllLines(file));
-            }
+            return files.filter(file -> file.toString().endsWith(".jsonl")).sorted()
+                    .flatMap(AuditRoutesTest::readLines).toList();
         }
-        return lines;
+    }
+
+    private static Stream<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> sorted(List<String> ids) {
