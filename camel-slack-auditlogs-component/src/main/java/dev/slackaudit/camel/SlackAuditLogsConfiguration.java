@@ -63,6 +63,8 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     private int maxEventsPerWindow = 500_000;
     @UriParam(label = "consumer,advanced")
     private String spoolDirectory;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int batchSize;
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
@@ -257,6 +259,20 @@ public class SlackAuditLogsConfiguration implements Cloneable {
      */
     public void setSpoolDirectory(String spoolDirectory) {
         this.spoolDirectory = spoolDirectory;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Events per exchange, for bulk sinks: each exchange carries up to this many events of one window, oldest first,
+     * as an AuditLogBatch body (a List of AuditLogEntry that converts to JSON Lines), with Camel's batch properties
+     * and the batch's headers. The checkpoint moves past a batch once its exchange succeeded. 0 (the default) sends
+     * one event per exchange; at most 10000.
+     */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -124,7 +124,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         Position position = stored != null ? stored : Position.start(startOf(now));
         readTimeUnknown = stored != null && stored.readAt() == null;
         delivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey, checkpointStore, statistics,
-                                      this::checkOverlapFits, this::logProgress, position);
+                                      configuration.getBatchSize(), this::checkOverlapFits, this::logProgress, position);
         statistics.backfillFrom(position.checkpoint());
         LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(position.checkpoint()),
                  stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());

@@ -62,6 +62,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     static final long DEFAULT_DELAY = 20_000;
     /** The in-memory dedupe window when the user sets no idempotent repository. */
     static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
+    /** The largest batchSize: the events the position is written after anyway, and about 10 MB of heap a batch. */
+    static final int MAX_BATCH_SIZE = WindowDelivery.COMMIT_EVERY;
 
     @UriPath(enums = "logs,actions,schemas", description = "The API method: logs (consumer and producer), actions or"
                                                            + " schemas (producer)")
@@ -175,6 +177,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         requireRange("limit", configuration.getLimit(), 1, 9999, "Slack accepts 1 to 9999 events per page");
         requireRange("maxEventsPerWindow", configuration.getMaxEventsPerWindow(), 1, Integer.MAX_VALUE,
                 "a positive number of events");
+        requireRange("batchSize", configuration.getBatchSize(), 0, MAX_BATCH_SIZE,
+                "0 (one event per exchange) to " + MAX_BATCH_SIZE + " events per exchange");
         requireRange("maxResults", configuration.getMaxResults(), 1, Integer.MAX_VALUE, "a positive number of events");
         requireRange("maxRequestsPerMinute", configuration.getMaxRequestsPerMinute(), 0, 10_000,
                 "0 (no pacing) to 10000; Slack allows about 50 for the whole organization");
