@@ -153,8 +153,10 @@ final class WindowDelivery {
         private final Window window;
         private final Position start;
         private final Iterator<AuditLogEntry> events;
-        /** Within the checkpoint second, the recorded key tells what was delivered; with the overlap read again the
-         * second may hold events indexed since, so then only the idempotent repository decides. */
+        /**
+         * Within the checkpoint second, the recorded key tells what was delivered; with the overlap read again the
+         * second may hold events indexed since, so then only the idempotent repository decides.
+         */
         private final String deliveredThroughKey;
         private AuditLogEntry next;
         /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
