@@ -28,7 +28,7 @@ record BenchmarkOptions(int events, long seed, int spanHours, int rounds, List<I
                         int rateLimitPages, boolean recordIds, Path workDirectory) {
 
     static final String USAGE = "options: --events 1000000 --seed 1 --span-hours 24 --rounds 3 --limits 9999,1000"
-                                + " --contenders RAW,COMPONENT,COMPONENT_JSONL,SLACK_SDK,HAND_ROUTE --xmx 512m"
+                                + " --contenders RAW,COMPONENT,COMPONENT_JSONL,COMPONENT_JSONL_BATCHED,SLACK_SDK,HAND_ROUTE --xmx 512m"
                                 + " --jvm-options \"-XX:+UseG1GC\" --component-options \"\" --rate-limit-pages 60"
                                 + " --record-ids false --work-dir target/benchmarks";
 
@@ -47,7 +47,7 @@ record BenchmarkOptions(int events, long seed, int spanHours, int rounds, List<I
                 Integer.parseInt(given.getOrDefault("rounds", "3")),
                 Arrays.stream(given.getOrDefault("limits", "9999,1000").split(",")).map(String::trim)
                         .map(Integer::valueOf).toList(),
-                Arrays.stream(given.getOrDefault("contenders", "RAW,COMPONENT,COMPONENT_JSONL,SLACK_SDK,HAND_ROUTE")
+                Arrays.stream(given.getOrDefault("contenders", "RAW,COMPONENT,COMPONENT_JSONL,COMPONENT_JSONL_BATCHED,SLACK_SDK,HAND_ROUTE")
                         .split(",")).map(String::trim).map(ContenderKind::valueOf).toList(),
                 given.getOrDefault("xmx", "512m"),
                 split(given.getOrDefault("jvm-options", "-XX:+UseG1GC")),

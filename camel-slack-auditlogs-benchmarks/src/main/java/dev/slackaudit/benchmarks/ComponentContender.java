@@ -17,22 +17,31 @@ import org.apache.camel.impl.DefaultCamelContext;
  * This component, as a user writes it: {@code from("slack-auditlogs:logs?...")} into either the null sink or, in
  * the JSON Lines variant, the file route of the Spring Boot example ({@code convertBodyTo(String)} then
  * {@code file:...?fileExist=Append&appendChars=\n}). A bounded export ({@code latest}) tells when it is done: the
- * checkpoint passes {@code latest}.
+ * checkpoint passes {@code latest}. The batched JSON Lines variant is the same route with {@code batchSize} set: the
+ * file is opened once per batch instead of once per event.
  */
 final class ComponentContender implements Contender {
 
     private static final String ROUTE_ID = "slack-audit";
     private static final long DRAIN_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
 
+    /** The batched variant's batchSize. */
+    static final int BATCH_SIZE = 1000;
+
     private final Path jsonLinesDirectory;
+    private final int batchSize;
     private DrainTarget target;
     private JsonSink sink;
     private CamelContext context;
     private SlackAuditLogsConsumer consumer;
 
-    /** @param jsonLinesDirectory where the JSON Lines variant writes; {@code null} for the null-sink variant */
-    ComponentContender(Path jsonLinesDirectory) {
+    /**
+     * @param jsonLinesDirectory where the JSON Lines variants write; {@code null} for the null-sink variant
+     * @param batchSize          the consumer's batchSize (0: one event per exchange)
+     */
+    ComponentContender(Path jsonLinesDirectory, int batchSize) {
         this.jsonLinesDirectory = jsonLinesDirectory;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -59,7 +68,8 @@ final class ComponentContender implements Contender {
         // lag=PT0S: the simulator indexes nothing late; latest bounds the export so "done" is observable
         String uri = "slack-auditlogs:logs?token=RAW(" + target.token() + ")&baseUrl=" + target.baseUrl()
                      + "&oldest=" + target.oldest() + "&latest=" + target.latest() + "&lag=PT0S&limit=" + target.limit()
-                     + "&maxRequestsPerMinute=" + target.maxRequestsPerMinute() + "&initialDelay=0&delay=1000";
+                     + "&maxRequestsPerMinute=" + target.maxRequestsPerMinute() + "&initialDelay=0&delay=1000"
+                     + (batchSize > 0 ? "&batchSize=" + batchSize : "");
         return target.componentOptions().isEmpty() ? uri : uri + "&" + target.componentOptions();
     }
 

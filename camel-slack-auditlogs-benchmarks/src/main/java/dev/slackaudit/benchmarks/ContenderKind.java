@@ -8,6 +8,7 @@ enum ContenderKind {
     RAW("raw HttpClient 5 + Jackson"),
     COMPONENT("slack-auditlogs -> null sink"),
     COMPONENT_JSONL("slack-auditlogs -> JSON Lines file"),
+    COMPONENT_JSONL_BATCHED("slack-auditlogs batchSize=1000 -> JSON Lines file"),
     SLACK_SDK("Slack Java SDK loop"),
     HAND_ROUTE("hand-written Camel route");
 
@@ -25,8 +26,9 @@ enum ContenderKind {
     Contender create(Path workDirectory) {
         return switch (this) {
             case RAW -> new RawHttpContender();
-            case COMPONENT -> new ComponentContender(null);
-            case COMPONENT_JSONL -> new ComponentContender(workDirectory);
+            case COMPONENT -> new ComponentContender(null, 0);
+            case COMPONENT_JSONL -> new ComponentContender(workDirectory, 0);
+            case COMPONENT_JSONL_BATCHED -> new ComponentContender(workDirectory, ComponentContender.BATCH_SIZE);
             case SLACK_SDK -> new SlackSdkContender();
             case HAND_ROUTE -> new HandWrittenRouteContender();
         };

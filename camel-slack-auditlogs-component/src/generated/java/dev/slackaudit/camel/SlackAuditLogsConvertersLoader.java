@@ -44,9 +44,25 @@ public final class SlackAuditLogsConvertersLoader implements TypeConverterLoader
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, byte[].class, dev.slackaudit.camel.model.AuditLogBatch.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toBytes((dev.slackaudit.camel.model.AuditLogBatch) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, byte[].class, dev.slackaudit.camel.model.AuditLogEntry.class, false,
             (type, exchange, value) -> {
                 Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toBytes((dev.slackaudit.camel.model.AuditLogEntry) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, com.fasterxml.jackson.databind.node.ArrayNode.class, dev.slackaudit.camel.model.AuditLogBatch.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toArrayNode((dev.slackaudit.camel.model.AuditLogBatch) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -60,9 +76,25 @@ public final class SlackAuditLogsConvertersLoader implements TypeConverterLoader
                 }
                 return answer;
             });
+        addTypeConverter(registry, java.io.InputStream.class, dev.slackaudit.camel.model.AuditLogBatch.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toInputStream((dev.slackaudit.camel.model.AuditLogBatch) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.io.InputStream.class, dev.slackaudit.camel.model.AuditLogEntry.class, false,
             (type, exchange, value) -> {
                 Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toInputStream((dev.slackaudit.camel.model.AuditLogEntry) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.lang.String.class, dev.slackaudit.camel.model.AuditLogBatch.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.slackaudit.camel.SlackAuditLogsConverters.toString((dev.slackaudit.camel.model.AuditLogBatch) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

@@ -23,7 +23,7 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("action");
         props.add("actor");
         props.add("allowInsecureHttp");
@@ -31,6 +31,7 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("delay");

@@ -23,6 +23,9 @@ enum NumberOption {
 
     LIMIT("limit", 1, 9999, "Slack accepts 1 to 9999 events per page"),
     MAX_EVENTS_PER_WINDOW("maxEventsPerWindow", 1, Integer.MAX_VALUE, "a positive whole number of events"),
+    /** At most the events between two writes of the position, so a batch is never split by one. */
+    BATCH_SIZE("batchSize", 0, WindowDelivery.COMMIT_EVERY,
+               "a whole number from 0 (one event per exchange) to " + WindowDelivery.COMMIT_EVERY + " events per exchange"),
     MAX_RESULTS("maxResults", 1, Integer.MAX_VALUE, "a positive whole number of events"),
     MAX_REQUESTS_PER_MINUTE("maxRequestsPerMinute", 0, 10_000,
             "a whole number from 0 (no pacing) to 10000; Slack allows about 50 for the whole organization"),

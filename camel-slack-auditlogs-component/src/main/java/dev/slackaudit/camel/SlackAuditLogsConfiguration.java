@@ -69,6 +69,9 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     private String maxEventsPerWindow = "500000";
     @UriParam(label = "consumer,advanced")
     private String spoolDirectory;
+    @UriParam(label = "consumer", defaultValue = "0")
+    // text, not int: Camel's converter would turn batchSize=abc into 0 (see NumberOption)
+    private String batchSize = "0";
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
@@ -303,6 +306,25 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         this.spoolDirectory = spoolDirectory;
     }
 
+    public int getBatchSize() {
+        return NumberOption.BATCH_SIZE.parse(batchSize);
+    }
+
+    /**
+     * Events per exchange, for bulk sinks: each exchange carries up to this many events of one window, oldest first,
+     * as an AuditLogBatch body (a List of AuditLogEntry that converts to JSON Lines), with Camel's batch properties
+     * and the batch's headers. The checkpoint moves past a batch once its exchange succeeded. 0 (the default) sends
+     * one event per exchange; at most 10000.
+     */
+    public void setBatchSize(String batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** Sets batchSize as a number (the programmatic form of {@link #setBatchSize(String)}). */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = Integer.toString(batchSize);
+    }
+
     public StateRepository<String, String> getStateRepository() {
         return stateRepository;
     }
@@ -480,6 +502,7 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         // each getter reads the option's text and fails with what it accepts
         getLimit();
         getMaxEventsPerWindow();
+        getBatchSize();
         getMaxResults();
         getMaxRequestsPerMinute();
         getMaxRetries();

@@ -45,6 +45,25 @@ public final class SlackAuditLogsConstants {
               javaType = "String")
     public static final String LOCATION_ID = "CamelSlackAuditLogsLocationId";
 
+    @Metadata(label = "consumer", description = "With `batchSize`: how many events the batch holds (1 to `batchSize`).",
+              javaType = "int")
+    public static final String EVENT_COUNT = "CamelSlackAuditLogsEventCount";
+    @Metadata(label = "consumer", description = "With `batchSize`: the `date_create` of the batch's first (oldest) event,"
+                                                + " in Unix seconds.",
+              javaType = "long")
+    public static final String FIRST_DATE_CREATE = "CamelSlackAuditLogsFirstDateCreate";
+    @Metadata(label = "consumer", description = "With `batchSize`: the `date_create` of the batch's last (newest) event,"
+                                                + " in Unix seconds.",
+              javaType = "long")
+    public static final String LAST_DATE_CREATE = "CamelSlackAuditLogsLastDateCreate";
+    @Metadata(label = "consumer", description = "With `batchSize`: the id of the batch's first event; with"
+                                                + " `CamelSlackAuditLogsFirstDateCreate` it names a batch uniquely, e.g."
+                                                + " as an object key that sorts by time.",
+              javaType = "String")
+    public static final String FIRST_ID = "CamelSlackAuditLogsFirstId";
+    @Metadata(label = "consumer", description = "With `batchSize`: the id of the batch's last event.", javaType = "String")
+    public static final String LAST_ID = "CamelSlackAuditLogsLastId";
+
     @Metadata(label = "producer", description = "Lower bound of a `logs` query for this call: Unix seconds (a number),"
                                                 + " an `Instant`, or text in the forms the `oldest` option takes.",
               javaType = "Object")

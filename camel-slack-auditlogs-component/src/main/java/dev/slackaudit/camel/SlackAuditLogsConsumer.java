@@ -41,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls {@code GET /logs} window by window and emits one exchange per audit event, oldest first (DESIGN §4).
+ * Polls {@code GET /logs} window by window and emits one exchange per audit event (or per batch of up to
+ * {@code batchSize} events of one window), oldest first (DESIGN §4).
  * <p>
  * Each poll is a short loop over four parts, each in a class of its own: the {@link WindowPlanner} decides what to read
  * next, the {@link WindowReader} reads it (every page, to disk when large), the {@link WindowDelivery} sends its events
@@ -125,7 +126,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         Position position = stored != null ? stored : Position.start(startOf(now));
         readTimeUnknown = stored != null && stored.readAt() == null;
         delivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey, checkpointStore, statistics,
-                                      this::checkOverlapFits, this::logProgress, position);
+                                      configuration.getBatchSize(), this::checkOverlapFits, this::logProgress, position);
         statistics.backfillFrom(position.checkpoint());
         LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(position.checkpoint()),
                  stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());

@@ -20,13 +20,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slackaudit.camel.model.AuditLogBatch;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.Converter;
 
 /**
  * Lets any endpoint take an {@link AuditLogEntry} body: as text, bytes or a stream it is the event's JSON as Slack sent
  * it, so {@code to("file:...")}, {@code to("jms:...")} or {@code to("kafka:...")} need no user code; as a map it is
- * the parsed event.
+ * the parsed event. An {@link AuditLogBatch} body (consumer option {@code batchSize}) becomes JSON Lines text, bytes or
+ * a stream, one event per line, and a Jackson {@link ArrayNode} of the events. The batch converters are registered for
+ * {@code AuditLogBatch}, not {@code List}, so they never change how the CamelContext converts its other lists.
  */
 @Converter(generateLoader = true)
 public final class SlackAuditLogsConverters {
@@ -60,5 +64,29 @@ public final class SlackAuditLogsConverters {
     @Converter
     public static AuditLogEntry toAuditLogEntry(String json) {
         return AuditLogEntry.parse(json);
+    }
+
+    /** The batch as JSON Lines: {@link AuditLogBatch#toJsonLines()}. */
+    @Converter
+    public static String toString(AuditLogBatch batch) {
+        return batch.toJsonLines();
+    }
+
+    @Converter
+    public static byte[] toBytes(AuditLogBatch batch) {
+        return batch.toJsonLines().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Converter
+    public static InputStream toInputStream(AuditLogBatch batch) {
+        return new ByteArrayInputStream(toBytes(batch));
+    }
+
+    /** The batch as a JSON array of the parsed events (for text, {@link AuditLogBatch#toJsonArray()}). */
+    @Converter
+    public static ArrayNode toArrayNode(AuditLogBatch batch) {
+        ArrayNode array = MAPPER.createArrayNode();
+        batch.forEach(entry -> array.add(entry.asTree()));
+        return array;
     }
 }

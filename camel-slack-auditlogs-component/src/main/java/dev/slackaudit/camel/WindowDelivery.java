@@ -14,8 +14,10 @@
 package dev.slackaudit.camel;
 
 import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -24,20 +26,21 @@ import dev.slackaudit.camel.WindowPlanner.Window;
 import dev.slackaudit.camel.WindowReader.ReadWindow;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * Delivers a window's events through the route, oldest first, one exchange each, and records the position as it goes.
+ * Delivers a window's events through the route, oldest first, one exchange each (or, with a batch size, up to that
+ * many of one window in one exchange), and records the position as it goes.
  * <p>
  * The window was read completely before its first event is sent, so once every event up to a point was delivered the
  * checkpoint may move to that point: it is written every {@value #COMMIT_EVERY} events, at the end of the window, when
  * the route stops (between two events) and when an event fails. Within a second the position names the last key
  * delivered, so a graceful restart, even in the middle of a backfill, delivers nothing twice with no idempotent
  * repository at all. An event that still fails after the route's error handling stops the window, and the next poll
- * reads from that event on.
+ * reads from that event on. A batch is delivered, added to the idempotent repository and passed by the position as a
+ * whole, or not at all.
  */
 final class WindowDelivery {
 
@@ -49,22 +52,26 @@ final class WindowDelivery {
     private final Function<AuditLogEntry, String> idempotentKey;
     private final CheckpointStore store;
     private final ConsumerStatistics statistics;
+    private final int batchSize;
     private final LongConsumer overlapRead;
     private final Runnable committed;
     private volatile Position position;
 
     /**
+     * @param batchSize   events per exchange, oldest first, within one window; 0 for one event per exchange with its
+     *                    own headers
      * @param overlapRead told how many events before the checkpoint each window read again
      * @param committed   told after each write of the position
      */
     WindowDelivery(DefaultConsumer consumer, IdempotentRepository idempotentRepository,
                    Function<AuditLogEntry, String> idempotentKey, CheckpointStore store, ConsumerStatistics statistics,
-                   LongConsumer overlapRead, Runnable committed, Position position) {
+                   int batchSize, LongConsumer overlapRead, Runnable committed, Position position) {
         this.consumer = consumer;
         this.idempotentRepository = idempotentRepository;
         this.idempotentKey = idempotentKey;
         this.store = store;
         this.statistics = statistics;
+        this.batchSize = batchSize;
         this.overlapRead = overlapRead;
         this.committed = committed;
         this.position = position;
@@ -83,32 +90,25 @@ final class WindowDelivery {
     }
 
     /**
-     * Sends the window's events through the route, oldest first, skipping those delivered before.
+     * Sends the window's events through the route, oldest first, skipping those delivered before: one exchange each,
+     * or up to {@code batchSize} in one exchange.
      *
      * @return false if the route is stopping and the window was left unfinished (its position is stored)
      */
     boolean deliver(ReadWindow read) throws Exception {
         Window window = read.window();
         Position start = position;
-        // within the checkpoint second, the recorded key tells what was delivered; with the overlap read again the
-        // second may hold events indexed since, so then only the idempotent repository decides
-        String deliveredThroughKey = window.from() == window.checkpoint() ? start.after() : null;
-        long overlapEvents = 0;
+        NewEvents events = new NewEvents(read, start);
+        // Camel's batch properties count the window's exchanges, so batch mode counts its new events first
+        int batches = batchSize == 0 ? 0 : (int) ((new NewEvents(read, start).count() + batchSize - 1) / batchSize);
+        List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
+        int sent = 0;
         int sinceCommit = 0;
         boolean marked = false;
-        Iterator<AuditLogEntry> events = read.range().oldestFirst();
         while (events.hasNext()) {
-            AuditLogEntry event = events.next();
-            long second = event.getDateCreate();
-            if (second < window.from() || second > window.to()) {
-                continue; // a range read ahead starts with the rest of a second the window before it delivered
-            }
-            if (second < start.checkpoint()) {
-                overlapEvents++;
-            }
-            String key = idempotentKey.apply(event);
-            if (deliveredBefore(event, start, deliveredThroughKey, key)) {
-                continue;
+            pending.add(events.next());
+            if (pending.size() < batchSize && events.hasNext()) {
+                continue; // a batch never spans two windows: the window's last one may be smaller
             }
             if (!consumer.isRunAllowed()) {
                 store.write(position);
@@ -120,19 +120,24 @@ final class WindowDelivery {
                 store.write(position);
             }
             marked = true;
-            send(event, window);
-            idempotentRepository.add(key);
-            statistics.delivered();
-            if (second >= start.checkpoint()) {
-                position = position.through(second, event.getDedupeKey(), read.readAt());
+            send(pending, sent++, batches, window);
+            for (AuditLogEntry event : pending) {
+                idempotentRepository.add(idempotentKey.apply(event));
+                statistics.delivered();
             }
-            if (++sinceCommit >= COMMIT_EVERY) {
+            AuditLogEntry last = pending.get(pending.size() - 1);
+            if (last.getDateCreate() >= start.checkpoint()) {
+                position = position.through(last.getDateCreate(), last.getDedupeKey(), read.readAt());
+            }
+            sinceCommit += pending.size();
+            pending.clear();
+            if (sinceCommit >= COMMIT_EVERY) {
                 store.write(position);
                 committed.run();
                 sinceCommit = 0;
             }
         }
-        overlapRead.accept(overlapEvents);
+        overlapRead.accept(events.overlapEvents);
         position = position.past(window.to(), read.readAt());
         store.write(position);
         committed.run();
@@ -140,21 +145,85 @@ final class WindowDelivery {
     }
 
     /**
-     * Whether an event was delivered before: one within the recorded position for sure, and one dated up to the last
-     * second that may have been delivered if the idempotent repository says so (later ones skip the lookup).
+     * The window's events still to deliver, oldest first: those inside the window that were not delivered before
+     * (one within the recorded position for sure, and one dated up to the last second that may have been delivered if
+     * the idempotent repository says so; later ones skip the lookup).
      */
-    private boolean deliveredBefore(AuditLogEntry event, Position start, String deliveredThroughKey, String key) {
-        if (deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
-            && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0) {
-            return true;
+    private final class NewEvents implements Iterator<AuditLogEntry> {
+        private final Window window;
+        private final Position start;
+        private final Iterator<AuditLogEntry> events;
+        /**
+         * Within the checkpoint second, the recorded key tells what was delivered; with the overlap read again the
+         * second may hold events indexed since, so then only the idempotent repository decides.
+         */
+        private final String deliveredThroughKey;
+        private AuditLogEntry next;
+        /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
+        long overlapEvents;
+
+        NewEvents(ReadWindow read, Position start) {
+            this.window = read.window();
+            this.start = start;
+            this.events = read.range().oldestFirst();
+            this.deliveredThroughKey = window.from() == window.checkpoint() ? start.after() : null;
         }
-        return event.getDateCreate() <= start.deliveredUpTo() && idempotentRepository.contains(key);
+
+        long count() {
+            long count = 0;
+            for (; hasNext(); next()) {
+                count++;
+            }
+            return count;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && events.hasNext()) {
+                AuditLogEntry event = events.next();
+                long second = event.getDateCreate();
+                if (second < window.from() || second > window.to()) {
+                    continue; // a range read ahead starts with the rest of a second the window before it delivered
+                }
+                if (second < start.checkpoint()) {
+                    overlapEvents++;
+                }
+                if (!deliveredBefore(event)) {
+                    next = event;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public AuditLogEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            AuditLogEntry answer = next;
+            next = null;
+            return answer;
+        }
+
+        private boolean deliveredBefore(AuditLogEntry event) {
+            if (deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
+                && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0) {
+                return true;
+            }
+            return event.getDateCreate() <= start.deliveredUpTo()
+                   && idempotentRepository.contains(idempotentKey.apply(event));
+        }
     }
 
-    private void send(AuditLogEntry event, Window window) {
+    /** Sends one exchange: the event, or the batch {@code index} of the window's {@code batches} (batch mode). */
+    private void send(List<AuditLogEntry> events, int index, int batches, Window window) {
         Exchange exchange = consumer.createExchange(false);
         try {
-            populate(exchange.getIn(), event);
+            if (batchSize == 0) {
+                EventExchanges.populate(exchange.getIn(), events.get(0));
+            } else {
+                EventExchanges.populate(exchange, events, index, batches);
+            }
             try {
                 consumer.getProcessor().process(exchange);
             } catch (Exception e) {
@@ -162,8 +231,7 @@ final class WindowDelivery {
             }
             if (exchange.isFailed() || exchange.isRollbackOnly()) {
                 store.write(position);
-                throw new RuntimeCamelException("Event " + event.getDedupeKey() + " (" + event.getAction() + " at "
-                                                + event.getDateCreateInstant() + ") failed after the route's error"
+                throw new RuntimeCamelException(EventExchanges.describe(events) + " failed after the route's error"
                                                 + " handling; the checkpoint stays at "
                                                 + Instant.ofEpochSecond(position.checkpoint()) + " and the next poll"
                                                 + " delivers the window up to " + Instant.ofEpochSecond(window.to())
@@ -171,24 +239,6 @@ final class WindowDelivery {
             }
         } finally {
             consumer.releaseExchange(exchange, false);
-        }
-    }
-
-    static void populate(Message message, AuditLogEntry event) {
-        message.setBody(event);
-        setIfPresent(message, SlackAuditLogsConstants.ID, event.getId());
-        setIfPresent(message, SlackAuditLogsConstants.ACTION, event.getAction());
-        message.setHeader(SlackAuditLogsConstants.DATE_CREATE, event.getDateCreate());
-        message.setHeader(SlackAuditLogsConstants.TIMESTAMP, Date.from(event.getDateCreateInstant()));
-        setIfPresent(message, SlackAuditLogsConstants.ACTOR_ID, event.getActorId());
-        setIfPresent(message, SlackAuditLogsConstants.ENTITY_TYPE, event.getEntityType());
-        setIfPresent(message, SlackAuditLogsConstants.ENTITY_ID, event.getEntityId());
-        setIfPresent(message, SlackAuditLogsConstants.LOCATION_ID, event.getLocationId());
-    }
-
-    private static void setIfPresent(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
         }
     }
 }

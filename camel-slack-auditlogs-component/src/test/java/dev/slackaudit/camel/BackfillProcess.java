@@ -20,8 +20,10 @@ import java.lang.management.MemoryType;
 import java.time.Instant;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 
@@ -32,7 +34,10 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * its checkpoint has passed {@code until} and prints {@code DONE} with its peak heap. On SIGTERM it stops gracefully,
  * as camel-main does.
  * <p>
- * Arguments: baseUrl token oldest until dataDir consumerOptions useFileIdempotentRepository
+ * Arguments: baseUrl token oldest until dataDir consumerOptions useFileIdempotentRepository [aggregateSize]. With an
+ * aggregateSize the route writes groups of that many events through {@code aggregate()} with its default, in-memory,
+ * aggregation repository (completed when the route stops, so only a crash loses what it holds), as a user who batches
+ * downstream of the consumer would.
  */
 public final class BackfillProcess {
 
@@ -47,6 +52,7 @@ public final class BackfillProcess {
         File dataDir = new File(args[4]);
         String options = args[5];
         boolean fileIds = Boolean.parseBoolean(args[6]);
+        int aggregateSize = args.length > 7 ? Integer.parseInt(args[7]) : 0;
 
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("state", FileStateRepository.fileStateRepository(new File(dataDir, "state")));
@@ -57,11 +63,19 @@ public final class BackfillProcess {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("slack-auditlogs:logs?token=RAW(" + token + ")&baseUrl=" + baseUrl + "&oldest=" + oldest
-                         + "&lag=PT0S&initialDelay=0&delay=200&maxRequestsPerMinute=0&stateRepository=#state"
-                         + "&stateKey=backfill" + (fileIds ? "&idempotentRepository=#ids" : "") + "&" + options)
-                            .routeId("backfill")
-                            .to("file:" + dataDir + "?fileName=events.jsonl&fileExist=Append&appendChars=\\n");
+                    String sink = "file:" + dataDir + "?fileName=events.jsonl&fileExist=Append&appendChars=\\n";
+                    RouteDefinition route = from("slack-auditlogs:logs?token=RAW(" + token + ")&baseUrl=" + baseUrl
+                         + "&oldest=" + oldest + "&lag=PT0S&initialDelay=0&delay=200&maxRequestsPerMinute=0"
+                         + "&stateRepository=#state&stateKey=backfill" + (fileIds ? "&idempotentRepository=#ids" : "")
+                         + "&" + options)
+                            .routeId("backfill");
+                    if (aggregateSize > 0) {
+                        route.aggregate(constant(true), AggregationStrategies.string("\n"))
+                                .completionSize(aggregateSize).forceCompletionOnStop()
+                                .to(sink);
+                    } else {
+                        route.to(sink);
+                    }
                 }
             });
             // what camel-main does on SIGTERM: stop the CamelContext gracefully before the JVM exits

@@ -24,6 +24,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -51,10 +52,15 @@ class ConsumerResilienceTest extends SimulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(logsUri("limit=50&windowSize=P2D" + (options.isEmpty() ? "" : "&" + options))).routeId("audit")
-                        .to("mock:events");
+                deliver(from(logsUri("limit=50&windowSize=P2D" + (options.isEmpty() ? "" : "&" + options)))
+                        .routeId("audit"));
             }
         });
+    }
+
+    /** Sends what the consumer emits to mock:events, one exchange per event. */
+    protected void deliver(RouteDefinition route) {
+        route.to("mock:events");
     }
 
     private void assertEveryEventDeliveredOnceInOrder() throws Exception {

@@ -72,8 +72,10 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
         context.getRegistry().bind("state", state);
         consume("stateRepository=#state&stateKey=org-audit", simulator.eventCount());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> state.getState("org-audit") != null);
-        // the first word is the checkpoint; the read time and the last key delivered follow it
+        // the first word is the checkpoint; the read time and the last key delivered follow it (the position is also
+        // written while the window is delivered, so wait for the one past the newest event)
+        await().atMost(Duration.ofSeconds(30)).until(() -> state.getState("org-audit") != null
+                && Instant.parse(state.getState("org-audit").split(" ")[0]).getEpochSecond() > simulator.newestDateCreate());
         Instant checkpoint = Instant.parse(state.getState("org-audit").split(" ")[0]);
         assertTrue(checkpoint.getEpochSecond() > simulator.newestDateCreate(), checkpoint.toString());
         context.stop();

@@ -62,6 +62,14 @@ class EndpointOptionsTest {
     }
 
     @Test
+    void refusesABatchSizeOutsideItsRange() {
+        assertEquals("Invalid batchSize '10001': a whole number from 0 (one event per exchange) to 10000 events per exchange",
+                failure("slack-auditlogs:logs?" + TOKEN + "&batchSize=10001"));
+        assertEquals("Invalid batchSize '-1': a whole number from 0 (one event per exchange) to 10000 events per exchange",
+                failure("slack-auditlogs:logs?" + TOKEN + "&batchSize=-1"));
+    }
+
+    @Test
     void refusesAnOldestItCannotRead() {
         String message = failure("slack-auditlogs:logs?" + TOKEN + "&oldest=yesterday");
         assertTrue(message.startsWith("Invalid oldest 'yesterday': use Unix seconds"), message);

@@ -95,11 +95,11 @@ class AuditLogsToJsonLinesTest {
     void keepsTheCheckpointInTheFileStateRepository() {
         Path checkpointFile = data.resolve("checkpoint.dat");
 
-        // key=ISO instant lines; the checkpoint (not the .inflight mark) must have passed the newest event
+        // key=value lines whose first word is the checkpoint (ISO instant); it must have passed the newest event
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(checkpointFile)
                 && Files.readAllLines(checkpointFile).stream()
                         .filter(line -> line.contains("=") && !line.contains(".inflight="))
-                        .map(line -> line.substring(line.indexOf('=') + 1))
+                        .map(line -> line.substring(line.indexOf('=') + 1).split(" ")[0])
                         .anyMatch(value -> Instant.parse(value).getEpochSecond() > slack.newestDateCreate()));
     }
 

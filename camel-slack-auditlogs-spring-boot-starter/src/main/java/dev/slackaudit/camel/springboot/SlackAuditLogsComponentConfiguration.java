@@ -51,6 +51,13 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private String maxRequestsPerMinute = "20";
     /**
+     * Events per exchange, for bulk sinks: each exchange carries up to this many events of one window, oldest first,
+     * as an AuditLogBatch body (a List of AuditLogEntry that converts to JSON Lines), with Camel's batch properties
+     * and the batch's headers. The checkpoint moves past a batch once its exchange succeeded. 0 (the default) sends
+     * one event per exchange; at most 10000.
+     */
+    private String batchSize = "0";
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
      * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
@@ -235,6 +242,14 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
 
     public void setMaxRequestsPerMinute(String maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public String getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(String batchSize) {
+        this.batchSize = batchSize;
     }
 
     public Boolean getBridgeErrorHandler() {
