@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -27,6 +29,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class SharedPostgres {
 
     private static EmbeddedPostgres server;
+    private static HikariDataSource pool;
 
     private SharedPostgres() {
     }
@@ -53,6 +56,17 @@ final class SharedPostgres {
     /** The server's {@code postgres} database. */
     static DataSource dataSource() {
         return server().getPostgresDatabase();
+    }
+
+    /** A pool of connections to the {@code postgres} database, as an application would configure one. */
+    static synchronized DataSource pooledDataSource() {
+        if (pool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl());
+            config.setMaximumPoolSize(4);
+            pool = new HikariDataSource(config);
+        }
+        return pool;
     }
 
     /** A JDBC URL of the {@code postgres} database, for a process of its own. */
