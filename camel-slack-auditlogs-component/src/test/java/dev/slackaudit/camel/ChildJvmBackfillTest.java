@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.camel.testing.ChildJvm;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +51,9 @@ class ChildJvmBackfillTest {
 
     private Process start(SlackAuditLogsSimulator simulator, String heap, String options, boolean fileIds)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, heap, "-Dlog4j2.configurationFile=log4j2-child.properties",
-                "-cp", System.getProperty("java.class.path"),
-                BackfillProcess.class.getName(), simulator.baseUrl(), TOKEN,
-                Long.toString(simulator.oldestDateCreate()), Long.toString(simulator.newestDateCreate()),
-                dir.toString(), options, Boolean.toString(fileIds));
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("process.log").toFile()));
-        return builder.start();
+        return ChildJvm.start(dir.resolve("process.log"), List.of(heap, "-Dlog4j2.configurationFile=log4j2-child.properties"),
+                BackfillProcess.class, simulator.baseUrl(), TOKEN, Long.toString(simulator.oldestDateCreate()),
+                Long.toString(simulator.newestDateCreate()), dir.toString(), options, Boolean.toString(fileIds));
     }
 
     private static void awaitExit(Process process, Duration timeout) throws InterruptedException {

@@ -47,15 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Delivered ids in the same PostgreSQL database as the checkpoint, through camel-sql's {@link JdbcMessageIdRepository}
- * in the table {@link #DELIVERED_IDS_DDL} (the README's): camel-sql's own default has room for ids of 100 characters,
- * and the consumer's keys are the state key, a slash and the event id.
+ * in the table of {@link DeliveredIdsTable}.
  */
 class DeliveredIdsTest {
-
-    /** The README's DDL of camel-sql's table, with room for long state keys. */
-    static final String DELIVERED_IDS_DDL = "CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL,"
-                                            + " messageId VARCHAR(600) NOT NULL, createdAt TIMESTAMP,"
-                                            + " PRIMARY KEY (processorName, messageId))";
 
     private static final String TOKEN = "xoxp-delivered-ids";
 
@@ -67,7 +61,7 @@ class DeliveredIdsTest {
         execute("DROP TABLE IF EXISTS CAMEL_MESSAGEPROCESSED");
         execute("DROP TABLE IF EXISTS " + JdbcStateRepository.DEFAULT_TABLE);
         ids = new JdbcMessageIdRepository(dataSource, "slack-audit");
-        ids.setCreateString(DELIVERED_IDS_DDL);
+        ids.setCreateString(DeliveredIdsTable.CREATE_STATEMENT);
         ids.start();
     }
 

@@ -37,7 +37,9 @@ final class SharedPostgres {
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost").start();
+                // a test server: no flush to disk per commit (the tests kill nodes, never PostgreSQL itself)
+                server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
             }
