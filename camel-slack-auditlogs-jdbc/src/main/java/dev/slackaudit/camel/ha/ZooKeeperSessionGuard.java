@@ -21,7 +21,6 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Route;
 import org.apache.camel.component.zookeeper.ZooKeeperCuratorHelper;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
@@ -47,15 +46,26 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private CamelContext camelContext;
-    private ZooKeeperClusterService clusterService;
+    private CuratorFramework curator;
     private ExecutorService restarts;
-    private CuratorFramework ownCurator;
 
     public ZooKeeperSessionGuard() {
     }
 
-    public ZooKeeperSessionGuard(ZooKeeperClusterService clusterService) {
-        this.clusterService = clusterService;
+    public ZooKeeperSessionGuard(CuratorFramework curator) {
+        this.curator = curator;
+    }
+
+    /**
+     * A started Curator client for {@code clusterService}, made from its configuration and given to it: the client
+     * camel-zookeeper would create itself, except that it does not expose that one, and this guard must watch it.
+     * Close it after the CamelContext stopped.
+     */
+    public static CuratorFramework clientFor(ZooKeeperClusterService clusterService) {
+        CuratorFramework client = ZooKeeperCuratorHelper.createCurator(clusterService.getConfiguration());
+        client.start();
+        clusterService.setCuratorFramework(client);
+        return client;
     }
 
     @Override
@@ -68,34 +78,20 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
         this.camelContext = camelContext;
     }
 
-    public ZooKeeperClusterService getClusterService() {
-        return clusterService;
+    public CuratorFramework getCurator() {
+        return curator;
     }
 
-    /**
-     * The cluster service whose connection to watch. Add this guard to the CamelContext before the cluster service:
-     * it gives the service the Curator client it watches (camel-zookeeper does not expose the one it creates).
-     */
-    public void setClusterService(ZooKeeperClusterService clusterService) {
-        this.clusterService = clusterService;
+    /** The client of the ZooKeeperClusterService (see {@link #clientFor}). */
+    public void setCurator(CuratorFramework curator) {
+        this.curator = curator;
     }
 
     @Override
     protected void doStart() {
-        if (camelContext == null || clusterService == null) {
-            throw new IllegalStateException("ZooKeeperSessionGuard needs a CamelContext and a ZooKeeperClusterService");
-        }
-        CuratorFramework curator = clusterService.getCuratorFramework();
-        if (curator == null) {
-            if (ServiceHelper.isStarted(clusterService)) {
-                throw new IllegalStateException("The ZooKeeperClusterService started before its ZooKeeperSessionGuard:"
-                                                + " add the guard to the CamelContext first");
-            }
-            // the client camel-zookeeper would create from the same configuration, created here so it can be watched
-            curator = ZooKeeperCuratorHelper.createCurator(clusterService.getConfiguration());
-            curator.start();
-            clusterService.setCuratorFramework(curator);
-            ownCurator = curator;
+        if (camelContext == null || curator == null) {
+            throw new IllegalStateException("ZooKeeperSessionGuard needs a CamelContext and the Curator client of the"
+                                            + " ZooKeeperClusterService (ZooKeeperSessionGuard.clientFor)");
         }
         // one thread, so restarts for a burst of state changes run one after the other
         restarts = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "ZooKeeperSessionGuard");
@@ -104,17 +100,9 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
 
     @Override
     protected void doStop() {
-        CuratorFramework curator = clusterService.getCuratorFramework();
-        if (curator != null) {
-            curator.getConnectionStateListenable().removeListener(this);
-        }
+        curator.getConnectionStateListenable().removeListener(this);
         if (restarts != null) {
             camelContext.getExecutorServiceManager().shutdownNow(restarts);
-        }
-        if (ownCurator != null) { // the cluster service stopped before: the context stops services in reverse order
-            ownCurator.close();
-            clusterService.setCuratorFramework(null);
-            ownCurator = null;
         }
     }
 

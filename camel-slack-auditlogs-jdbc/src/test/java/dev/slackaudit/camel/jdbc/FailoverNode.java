@@ -24,6 +24,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.curator.framework.CuratorFramework;
 
 /**
  * One node of the failover test's cluster, in a JVM of its own: {@code master:slack-audit:slack-auditlogs:logs} with
@@ -65,8 +66,9 @@ public final class FailoverNode {
             cluster.setBasePath("/camel/cluster");
             cluster.setSessionTimeout(sessionTimeout);
             cluster.setConnectTimeout(sessionTimeout / 3);
-            context.addService(new ZooKeeperSessionGuard(cluster)); // before the cluster service: it gives it its client
+            CuratorFramework curator = ZooKeeperSessionGuard.clientFor(cluster);
             context.addService(cluster);
+            context.addService(new ZooKeeperSessionGuard(curator));
 
             // the test created both tables, as a schema migration would; the repositories start with the context, so
             // a node that becomes leader starts polling without that cost
