@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Route;
+import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
 import org.apache.camel.component.zookeeper.ZooKeeperCuratorHelper;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.support.service.ServiceSupport;
@@ -57,12 +58,24 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
     }
 
     /**
-     * A started Curator client for {@code clusterService}, made from its configuration and given to it: the client
-     * camel-zookeeper would create itself, except that it does not expose that one, and this guard must watch it.
-     * Close it after the CamelContext stopped.
+     * A started Curator client for {@code clusterService}, made from its nodes, namespace and timeouts, and given to
+     * it: the client camel-zookeeper would create itself, except that it does not expose that one, and this guard must
+     * watch it. Configure the service first; close the client after the CamelContext stopped.
      */
     public static CuratorFramework clientFor(ZooKeeperClusterService clusterService) {
-        CuratorFramework client = ZooKeeperCuratorHelper.createCurator(clusterService.getConfiguration());
+        ZooKeeperCuratorConfiguration configuration = new ZooKeeperCuratorConfiguration();
+        configuration.setNodes(clusterService.getNodes());
+        configuration.setNamespace(clusterService.getNamespace());
+        if (clusterService.getSessionTimeout() > 0) {
+            configuration.setSessionTimeout(clusterService.getSessionTimeout(), TimeUnit.MILLISECONDS);
+        }
+        if (clusterService.getConnectTimeout() > 0) {
+            configuration.setConnectionTimeout(clusterService.getConnectTimeout(), TimeUnit.MILLISECONDS);
+        }
+        if (clusterService.getRetryPolicy() != null) {
+            configuration.setRetryPolicy(clusterService.getRetryPolicy());
+        }
+        CuratorFramework client = ZooKeeperCuratorHelper.createCurator(configuration);
         client.start();
         clusterService.setCuratorFramework(client);
         return client;
