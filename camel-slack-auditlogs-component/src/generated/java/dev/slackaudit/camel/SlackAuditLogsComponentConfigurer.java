@@ -73,6 +73,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "spooldirectory":
+        case "spoolDirectory": getOrCreateConfiguration(target).setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statekey":
@@ -134,6 +136,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "retryDelay": return java.time.Duration.class;
         case "sockettimeout":
         case "socketTimeout": return java.time.Duration.class;
+        case "spooldirectory":
+        case "spoolDirectory": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statekey":
@@ -196,6 +200,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
+        case "spooldirectory":
+        case "spoolDirectory": return getOrCreateConfiguration(target).getSpoolDirectory();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statekey":

@@ -86,6 +86,8 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "spooldirectory":
+        case "spoolDirectory": target.getConfiguration().setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -171,6 +173,8 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return java.time.Duration.class;
+        case "spooldirectory":
+        case "spoolDirectory": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -257,6 +261,8 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "spooldirectory":
+        case "spoolDirectory": return target.getConfiguration().getSpoolDirectory();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":

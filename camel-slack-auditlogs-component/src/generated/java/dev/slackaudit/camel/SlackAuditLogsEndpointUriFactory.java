@@ -23,7 +23,7 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("action");
         props.add("actor");
         props.add("allowInsecureHttp");
@@ -62,6 +62,7 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("socketTimeout");
+        props.add("spoolDirectory");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateKey");

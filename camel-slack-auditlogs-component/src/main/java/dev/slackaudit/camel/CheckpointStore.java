@@ -19,71 +19,148 @@ import java.time.format.DateTimeParseException;
 import org.apache.camel.spi.StateRepository;
 
 /**
- * The consumer's position in a Camel {@link StateRepository}, as two entries:
- * <ul>
- * <li>{@code <key>}: the checkpoint, the first second not yet delivered; everything before it has been delivered.</li>
- * <li>{@code <key>.inflight}: the last second of a window whose delivery began but did not complete (empty when none):
- * some of its events may have been delivered, so after a stop, a failure or a crash they are checked against the
- * idempotent repository, while events past it are known to be new and skip that lookup.</li>
- * </ul>
- * Values are ISO-8601 instants so that a person can read and edit a state file ({@code key=2026-11-21T10:00:00Z});
- * plain Unix seconds are read too.
+ * The consumer's {@link Position} in a Camel {@link StateRepository}, as one value under one key, so that every write
+ * is atomic and, with a {@link ConditionalStateRepository}, conditional on the value this consumer last saw:
+ * <pre>
+ * 2026-11-21T10:00:00Z after=5f0c6a1e-... delivered=2026-11-21T10:59:59Z readAt=2026-11-21T12:00:03Z
+ * </pre>
+ * The first word is the checkpoint (ISO-8601, or plain Unix seconds); the others are optional. A person can read and
+ * edit a state file ({@code key=2026-11-21T10:00:00Z} is still a valid value: an unknown read time means "assume
+ * recently", so the overlap is read again). Earlier versions kept the delivered mark under {@code <key>.inflight}; it
+ * is still read.
  */
 final class CheckpointStore {
 
     private final StateRepository<String, String> repository;
     private final String key;
+    /** The value this consumer last read or wrote: what a conditional write expects to find. */
+    private String lastSeen;
 
     CheckpointStore(StateRepository<String, String> repository, String key) {
         this.repository = repository;
         this.key = key;
     }
 
-    /** The stored checkpoint in Unix seconds, or {@code null} if there is none. */
-    Long read() {
-        return read(key);
+    /** Another writer changed the stored position since this consumer last saw it. */
+    static final class ConflictException extends IllegalStateException {
+        ConflictException(String message) {
+            super(message);
+        }
     }
 
-    /** The end of a window whose delivery did not complete, in Unix seconds, or {@code null} if there is none. */
-    Long readInflight() {
-        return read(inflightKey());
-    }
-
-    /** Records that delivery of a window ending at {@code to} begins. */
-    void beginWindow(long to) {
-        repository.setState(inflightKey(), Instant.ofEpochSecond(to).toString());
-    }
-
-    /**
-     * Moves the checkpoint, then clears the in-flight mark, or keeps it at {@code deliveredUpTo} if deliveries reached
-     * past the new checkpoint (a window narrowed after a failure ends before the one that failed). A crash between the
-     * two writes only costs extra lookups.
-     */
-    void commit(long checkpoint, long deliveredUpTo) {
-        repository.setState(key, Instant.ofEpochSecond(checkpoint).toString());
-        repository.setState(inflightKey(),
-                deliveredUpTo >= checkpoint ? Instant.ofEpochSecond(deliveredUpTo).toString() : "");
-    }
-
-    private String inflightKey() {
-        return key + ".inflight";
-    }
-
-    private Long read(String stateKey) {
-        String value = repository.getState(stateKey);
+    /** The stored position, or {@code null} if there is none. */
+    Position read() {
+        String value = repository.getState(key);
+        lastSeen = value;
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
-        try {
-            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).getEpochSecond();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalStateException("The checkpoint '" + value + "' stored under " + stateKey + " is neither an"
-                                            + " ISO-8601 instant nor Unix seconds: fix or remove it", e);
+        String[] words = value.trim().split("\\s+");
+        long checkpoint = seconds(words[0]);
+        String after = null;
+        Long delivered = null;
+        Long readAt = null;
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i];
+            if (word.startsWith("after=")) {
+                after = word.substring("after=".length());
+            } else if (word.startsWith("delivered=")) {
+                delivered = seconds(word.substring("delivered=".length()));
+            } else if (word.startsWith("readAt=")) {
+                readAt = seconds(word.substring("readAt=".length()));
+            }
         }
+        if (delivered == null) {
+            String legacy = repository.getState(key + ".inflight");
+            delivered = legacy == null || legacy.isBlank() ? null : seconds(legacy);
+        }
+        long deliveredUpTo = Math.max(checkpoint - 1, delivered != null ? delivered : Long.MIN_VALUE);
+        return new Position(checkpoint, after, deliveredUpTo, readAt);
+    }
+
+    /**
+     * Stores the position: conditionally on the value last seen when the repository supports it.
+     *
+     * @throws ConflictException if another consumer moved the position meanwhile (nothing was written)
+     */
+    void write(Position position) {
+        String value = format(position);
+        if (repository instanceof ConditionalStateRepository conditional) {
+            if (!conditional.compareAndSetState(key, lastSeen, value)) {
+                String found = repository.getState(key);
+                throw new ConflictException("Another consumer moved the checkpoint " + key + " to '" + found
+                                            + "' while this one expected '" + lastSeen + "': it is no longer the"
+                                            + " leader (a paused ex-leader?); this window stops and the stored"
+                                            + " position is read again before the next one");
+            }
+        } else {
+            repository.setState(key, value);
+        }
+        lastSeen = value;
     }
 
     String key() {
         return key;
+    }
+
+    static String format(Position position) {
+        StringBuilder value = new StringBuilder(Instant.ofEpochSecond(position.checkpoint()).toString());
+        if (position.after() != null) {
+            value.append(" after=").append(position.after());
+        }
+        if (position.deliveredUpTo() >= position.checkpoint()) {
+            value.append(" delivered=").append(Instant.ofEpochSecond(position.deliveredUpTo()));
+        }
+        if (position.readAt() != null) {
+            value.append(" readAt=").append(Instant.ofEpochSecond(position.readAt()));
+        }
+        return value.toString();
+    }
+
+    private long seconds(String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Instant.parse(text).getEpochSecond();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalStateException("The checkpoint '" + repository.getState(key) + "' stored under " + key
+                                            + " holds '" + text + "', neither an ISO-8601 instant nor Unix seconds:"
+                                            + " fix or remove it", e);
+        }
+    }
+
+    /**
+     * Where delivery stands, in Unix seconds.
+     *
+     * @param checkpoint    the first second not yet fully delivered: every event before it was delivered
+     * @param after         the dedupe key of the last event delivered within the checkpoint second (events are
+     *                      delivered in {@code date_create}, then key order), or {@code null} if none was
+     * @param deliveredUpTo events dated up to this second may have been delivered (a window whose delivery began);
+     *                      later ones are new for sure, so only earlier ones cost an idempotent lookup
+     * @param readAt        when (Slack's clock) the events before the checkpoint were read, or {@code null} if not
+     *                      known: it tells whether some may have been indexed after that, so the overlap is needed
+     */
+    record Position(long checkpoint, String after, long deliveredUpTo, Long readAt) {
+
+        Position {
+            deliveredUpTo = Math.max(deliveredUpTo, checkpoint - 1);
+        }
+
+        /** A position where nothing was delivered yet. */
+        static Position start(long checkpoint) {
+            return new Position(checkpoint, null, checkpoint - 1, null);
+        }
+
+        Position withDeliveredUpTo(long second) {
+            return new Position(checkpoint, after, Math.max(deliveredUpTo, second), readAt);
+        }
+
+        /** The position just after the event {@code key} of second {@code dateCreate}, read at {@code readAt}. */
+        Position through(long dateCreate, String key, long readAt) {
+            return new Position(dateCreate, key, deliveredUpTo, readAt);
+        }
+
+        /** The position after a whole window up to {@code to}, read at {@code readAt}. */
+        Position past(long to, long readAt) {
+            return new Position(to + 1, null, deliveredUpTo, readAt);
+        }
     }
 }

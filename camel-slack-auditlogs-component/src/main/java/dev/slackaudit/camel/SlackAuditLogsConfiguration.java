@@ -53,14 +53,16 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "9999")
     private int limit = 9999;
 
-    @UriParam(label = "consumer", defaultValue = "PT1M")
-    private Duration lag = Duration.ofMinutes(1);
-    @UriParam(label = "consumer", defaultValue = "PT5M")
-    private Duration overlap = Duration.ofMinutes(5);
-    @UriParam(label = "consumer", defaultValue = "PT1H")
-    private Duration windowSize = Duration.ofHours(1);
-    @UriParam(label = "consumer,advanced", defaultValue = "20000")
-    private int maxEventsPerWindow = 20000;
+    @UriParam(label = "consumer", defaultValue = "PT5S")
+    private Duration lag = Duration.ofSeconds(5);
+    @UriParam(label = "consumer", defaultValue = "PT6M")
+    private Duration overlap = Duration.ofMinutes(6);
+    @UriParam(label = "consumer,advanced")
+    private Duration windowSize;
+    @UriParam(label = "consumer,advanced", defaultValue = "500000")
+    private int maxEventsPerWindow = 500_000;
+    @UriParam(label = "consumer,advanced")
+    private String spoolDirectory;
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
@@ -196,7 +198,11 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         return lag;
     }
 
-    /** Never ask for events newer than now minus this: Slack indexes events late. */
+    /**
+     * Never ask for events newer than now minus this, on Slack's clock (learned from its answers' Date header). Small,
+     * so events arrive within seconds: events Slack indexes later than this are caught by overlap. lag plus overlap
+     * is how late an event may be indexed and still be delivered.
+     */
     public void setLag(Duration lag) {
         this.lag = lag;
     }
@@ -207,7 +213,8 @@ public class SlackAuditLogsConfiguration implements Cloneable {
 
     /**
      * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
-     * delivered are dropped by the idempotent repository.
+     * delivered are dropped by the idempotent repository. It costs no request while the overlap and the new events fit
+     * in one page. History read long after it happened (a backfill, a restart) is not read again.
      */
     public void setOverlap(Duration overlap) {
         this.overlap = overlap;
@@ -217,7 +224,11 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         return windowSize;
     }
 
-    /** The longest time range one window covers while catching up; a backfill reads its windows oldest first. */
+    /**
+     * The longest time range one window covers, unlimited when not set. Windows are sized from the history's density
+     * instead (see maxEventsPerWindow); setting this costs a request for every window's partial last page, e.g. one
+     * request per hour of quiet history with PT1H.
+     */
     public void setWindowSize(Duration windowSize) {
         this.windowSize = windowSize;
     }
@@ -227,11 +238,25 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     /**
-     * The most events one window holds in memory. A window that holds more is narrowed and read again, so memory stays
-     * bounded however many events a backfill covers (a single second is never split).
+     * The most events one window holds. Its pages stay in memory up to 20,000 events and go to a temporary file in
+     * spoolDirectory beyond that, so the heap stays small whatever the window holds; this bounds the disk used (about
+     * 1 KB an event, for up to two windows). A window that holds more stops reading there and the next ones are sized
+     * from the density seen; a single second is never split.
      */
     public void setMaxEventsPerWindow(int maxEventsPerWindow) {
         this.maxEventsPerWindow = maxEventsPerWindow;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    /**
+     * Where a window's pages go when it holds more than 20,000 events (the system temporary directory when not set).
+     * Files are deleted as soon as their window is delivered.
+     */
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
     }
 
     public StateRepository<String, String> getStateRepository() {

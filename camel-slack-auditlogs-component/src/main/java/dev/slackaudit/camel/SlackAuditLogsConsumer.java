@@ -13,26 +13,22 @@
  */
 package dev.slackaudit.camel;
 
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.slackaudit.camel.CheckpointStore.Position;
 import dev.slackaudit.camel.WindowPlanner.Window;
-import dev.slackaudit.camel.client.ClientStatistics;
+import dev.slackaudit.camel.WindowReader.ReadWindow;
 import dev.slackaudit.camel.client.LogsPager;
 import dev.slackaudit.camel.client.LogsQuery;
 import dev.slackaudit.camel.client.SlackAuditLogsClient;
+import dev.slackaudit.camel.client.SlackAuditLogsException;
 import dev.slackaudit.camel.model.AuditLogEntry;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
@@ -47,47 +43,41 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls {@code GET /logs} window by window and emits one exchange per audit event, oldest first (DESIGN §4).
  * <p>
- * A poll reads one window completely (every page, every action group), drops events already delivered, and sends the
- * rest through the route one by one, synchronously, so it knows each outcome. Only when every event of the window
- * went through does the checkpoint move past the window; an event that still fails after the route's error handling
- * stops the window, and the next poll reads it again. A poll that is behind reads window after window until it has
- * caught up with now minus {@code lag}.
+ * Each poll is a short loop over four parts, each in a class of its own: the {@link WindowPlanner} decides what to read
+ * next, the {@link WindowReader} reads it (every page, to disk when large), the {@link WindowDelivery} sends its events
+ * through the route and records the position in the {@link CheckpointStore}, and {@link ConsumerStatistics} keeps the
+ * numbers the JMX attributes below show. A poll that is behind reads window after window until it has caught up with
+ * now minus {@code lag} on Slack's clock.
  * <p>
- * A plain {@link ScheduledPollConsumer} rather than a batch consumer: the unit of commit is the window, and processing
- * it synchronously lets the consumer stop cleanly between two events when the route stops.
+ * A plain {@link ScheduledPollConsumer} rather than a batch consumer: the unit of commit is the window's position,
+ * and processing synchronously lets the consumer stop cleanly between two events when the route stops.
  */
 @ManagedResource(description = "Slack Audit Logs consumer")
 public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsConsumer.class);
     private static final int MAX_CURSOR_RESTARTS = 3;
-    private static final long PROGRESS_LOG_INTERVAL_MILLIS = 5_000;
+    /** Events a window keeps in the heap before its pages go to disk; 20,000 fit a 128 MB heap with room to spare. */
+    private static final int IN_MEMORY_EVENTS = 20_000;
+    private static final String INVALID_RANGE = "invalid_range";
 
     private final SlackAuditLogsConfiguration configuration;
-    private final AtomicLong eventsDelivered = new AtomicLong();
-    private final AtomicLong failedPolls = new AtomicLong();
+    private final ConsumerStatistics statistics = new ConsumerStatistics();
     private final AtomicReference<Long> pendingReset = new AtomicReference<>();
 
     private SlackAuditLogsClient client;
-    private LogsPager pager;
-    private LogsQuery query;
     private List<String> actions;
     private WindowPlanner planner;
+    private WindowReader reader;
+    private WindowDelivery delivery;
     private CheckpointStore checkpointStore;
     private StateRepository<String, String> stateRepository;
     private IdempotentRepository idempotentRepository;
-
-    private volatile long checkpoint;
-    /** Events dated up to this second may have been delivered already; later ones are new for sure. */
-    private long deliveredUpTo;
-    /** Whether events just before the checkpoint may have been indexed after they were read: then read them again. */
-    private boolean overlapNeeded;
-    private long spanSeconds;
-    private long backfillFrom;
-    private long lastProgressLog;
+    /** Resumed from a position stored without its read time (an older version, or edited by hand): assume recent. */
+    private boolean readTimeUnknown;
+    private boolean reloadPosition;
     private boolean exportCompleteLogged;
     private boolean overlapWarned;
-    private long overlapEvents;
 
     public SlackAuditLogsConsumer(SlackAuditLogsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -102,10 +92,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         client = getEndpoint().getClient();
-        pager = new LogsPager(client, MAX_CURSOR_RESTARTS);
         actions = getEndpoint().actionNames();
-        query = new LogsQuery(null, null, configuration.getLimit(), List.of(), blankToNull(configuration.getActor()),
-                              blankToNull(configuration.getEntity()));
         checkActionNames();
 
         // the in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes; a
@@ -125,24 +112,40 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
         Instant now = Instant.now();
         planner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(),
-                                    PointInTime.resolve("latest", configuration.getLatest(), now));
+                                    PointInTime.resolve("latest", configuration.getLatest(), now),
+                                    configuration.getWindowSize(), configuration.getMaxEventsPerWindow(),
+                                    configuration.getLimit());
+        LogsQuery query = new LogsQuery(null, null, configuration.getLimit(), List.of(),
+                                        blankToNull(configuration.getActor()), blankToNull(configuration.getEntity()));
+        reader = new WindowReader(new LogsPager(client, MAX_CURSOR_RESTARTS), query, actions, planner,
+                                  spoolDirectory(), IN_MEMORY_EVENTS);
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
         component().claimCheckpoint(stateRepository, checkpointStore.key());
-        Long stored = checkpointStore.read();
-        Long inflight = checkpointStore.readInflight();
-        overlapNeeded = stored != null; // read at an unknown time: assume recently
-        checkpoint = stored != null ? stored : startOf(now);
-        deliveredUpTo = Math.max(checkpoint - 1, inflight != null ? inflight : Long.MIN_VALUE);
-        backfillFrom = checkpoint;
-        spanSeconds = configuration.getWindowSize().toSeconds();
-        LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(checkpoint),
+        Position stored = checkpointStore.read();
+        Position position = stored != null ? stored : Position.start(startOf(now));
+        readTimeUnknown = stored != null && stored.readAt() == null;
+        delivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey, checkpointStore, statistics,
+                                      this::checkOverlapFits, this::logProgress, position);
+        statistics.backfillFrom(position.checkpoint());
+        LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(position.checkpoint()),
                  stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());
+        if (stored != null && overlapNeeded(position) && configuration.getIdempotentRepository() == null) {
+            LOG.warn("Resuming at {}, close to when those events were read: the overlap ({}) is read again for events"
+                     + " Slack indexed late, and the in-memory idempotent repository, empty after a restart, cannot"
+                     + " tell which of its events were delivered, so some may be delivered twice. Set"
+                     + " idempotentRepository to a persistent repository (e.g. a FileIdempotentRepository or"
+                     + " JdbcMessageIdRepository) to avoid it", Instant.ofEpochSecond(position.checkpoint()),
+                     configuration.getOverlap());
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (reader != null) {
+            reader.discardAhead();
+        }
         if (checkpointStore != null) {
             component().releaseCheckpoint(stateRepository, checkpointStore.key());
         }
@@ -150,6 +153,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     private SlackAuditLogsComponent component() {
         return (SlackAuditLogsComponent) getEndpoint().getComponent();
+    }
+
+    private Path spoolDirectory() {
+        String directory = configuration.getSpoolDirectory();
+        return Path.of(directory == null || directory.isBlank() ? System.getProperty("java.io.tmpdir") : directory);
     }
 
     private long startOf(Instant now) {
@@ -178,89 +186,91 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         try {
             return readAndDeliver();
         } catch (Exception e) {
-            failedPolls.incrementAndGet();
+            statistics.pollFailed();
             throw e;
         }
     }
 
     private int readAndDeliver() throws Exception {
-        long deliveredBefore = eventsDelivered.get();
+        long deliveredBefore = statistics.eventsDelivered();
+        boolean clockCorrected = false;
         while (isRunAllowed()) {
             applyPendingReset();
-            if (planner.exportComplete(checkpoint)) {
-                if (!exportCompleteLogged) {
-                    LOG.info("The checkpoint {} has passed latest={}: the export is complete and this consumer stops"
-                             + " fetching", Instant.ofEpochSecond(checkpoint), configuration.getLatest());
-                    exportCompleteLogged = true;
-                }
-                forceConsumerAsReady();
+            Position position = delivery.position();
+            if (planner.exportComplete(position.checkpoint())) {
+                logExportComplete(position);
                 break;
             }
-            long now = Instant.now().getEpochSecond();
-            Window window = planner.next(checkpoint, overlapNeeded, now, spanSeconds);
+            long now = serverNow();
+            Window window = planner.next(position.checkpoint(), overlapNeeded(position), now, reader.aheadFrom(),
+                                         reader.aheadTo());
             if (window == null) {
                 break;
             }
-            overlapEvents = 0;
-            LogsPager.Range range = pager.read(query.withRange(window.from(), window.to()), actions,
-                    window.span() > 1 ? configuration.getMaxEventsPerWindow() : 0, this::alreadyDelivered);
+            ReadWindow read;
+            try {
+                read = reader.read(window, now);
+            } catch (SlackAuditLogsException e) {
+                if (INVALID_RANGE.equals(e.getErrorCode()) && !clockCorrected && window.to() > serverNow()) {
+                    // the local clock runs ahead of Slack's: its answer told us Slack's time, so plan again with it
+                    clockCorrected = true;
+                    LOG.info("Slack refused a range ending in its future (invalid_range): Slack's clock is {} ms from"
+                             + " this machine's; planning with Slack's time", client.serverClock().offsetMillis());
+                    continue;
+                }
+                throw e;
+            }
             forceConsumerAsReady();
-            checkOverlapFits();
-            if (!range.complete()) {
-                // too many events to hold: read a narrower window instead (a single second is never split)
-                spanSeconds = Math.max(1, window.span() / 2);
-                LOG.debug("Window {}..{} holds more than {} events; narrowing it to {} s", window.from(), window.to(),
-                          configuration.getMaxEventsPerWindow(), spanSeconds);
-                continue;
+            if (read == null) {
+                continue; // too many events for one window: the planner has narrowed the next
             }
-            List<AuditLogEntry> events = new ArrayList<>(range.entries());
-            events.sort(Comparator.comparingLong(AuditLogEntry::getDateCreate)
-                    .thenComparing(AuditLogEntry::getDedupeKey));
-            if (!events.isEmpty() && window.to() > deliveredUpTo) {
-                checkpointStore.beginWindow(window.to());
-                deliveredUpTo = window.to();
+            try (read) {
+                if (!delivery.deliver(read)) {
+                    break;
+                }
+            } catch (CheckpointStore.ConflictException e) {
+                reloadPosition = true; // the failed poll logs why; the next one continues from what the other stored
+                throw e;
             }
-            if (!deliver(events, window)) {
-                break;
-            }
-            commit(window);
-            overlapNeeded = planner.mayMissLateEvents(window, now);
-            spanSeconds = nextSpan(events.size(), window.span());
-            logProgress(window, events.size(), now);
+            readTimeUnknown = false;
+            planner.delivered(window, read.range().size());
+            LOG.debug("Window {}..{} delivered; checkpoint {}, {} pages so far ({})", window.from(), window.to(),
+                      delivery.position().checkpoint(), client.statistics().getPages(), checkpointStore.key());
             if (window.to() >= planner.horizon(now)) {
                 break;
             }
         }
-        return (int) (eventsDelivered.get() - deliveredBefore);
+        return (int) (statistics.eventsDelivered() - deliveredBefore);
     }
 
-    /**
-     * Sizes the next window from the density of the last one, aiming at nine tenths of maxEventsPerWindow: dense
-     * history gets windows whose pages are full (requests are the scarce resource), sparse history grows back to
-     * windowSize, and a burst that overflows the cap still narrows the window by halving.
-     */
-    private long nextSpan(int events, long span) {
-        long windowSize = configuration.getWindowSize().toSeconds();
-        if (events == 0) {
-            return windowSize;
-        }
-        long next = (long) (0.9 * configuration.getMaxEventsPerWindow() * span / events);
-        return Math.max(1, Math.min(windowSize, next));
+    private void logProgress() {
+        statistics.logProgress(delivery.position().checkpoint(), planner.horizon(serverNow()),
+                               configuration.getLatest() != null, checkpointStore.key(), client.statistics());
     }
 
-    /**
-     * Whether an event was delivered before. Only events up to {@link #deliveredUpTo} can have been (the overlap, and
-     * a window whose delivery was interrupted), so only they cost a lookup in the idempotent repository.
-     */
-    private boolean alreadyDelivered(AuditLogEntry entry) {
-        if (entry.getDateCreate() < checkpoint) {
-            overlapEvents++;
+    private long serverNow() {
+        return client.serverClock().now().getEpochSecond();
+    }
+
+    /** Whether the events just before the checkpoint may have been indexed after they were read: then read them again. */
+    private boolean overlapNeeded(Position position) {
+        if (position.readAt() == null) {
+            return readTimeUnknown;
         }
-        return entry.getDateCreate() <= deliveredUpTo && idempotentRepository.contains(idempotentKey(entry));
+        return planner.mayMissLateEvents(position.checkpoint() - 1, position.readAt());
+    }
+
+    private void logExportComplete(Position position) {
+        if (!exportCompleteLogged) {
+            LOG.info("The checkpoint {} has passed latest={}: the export is complete and this consumer stops fetching",
+                     Instant.ofEpochSecond(position.checkpoint()), configuration.getLatest());
+            exportCompleteLogged = true;
+        }
+        forceConsumerAsReady();
     }
 
     /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
-    private void checkOverlapFits() {
+    private void checkOverlapFits(long overlapEvents) {
         int capacity = configuration.getIdempotentRepository() == null
                 ? SlackAuditLogsEndpoint.DEFAULT_IDEMPOTENT_CACHE_SIZE
                 : idempotentRepository instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : 0;
@@ -273,42 +283,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Sends the window's events through the route, oldest first (those delivered before were dropped while reading).
-     *
-     * @return false if the route is stopping and the window was left unfinished (the checkpoint must not move)
-     */
-    private boolean deliver(List<AuditLogEntry> events, Window window) throws Exception {
-        for (AuditLogEntry event : events) {
-            if (!isRunAllowed()) {
-                return false;
-            }
-            String key = idempotentKey(event);
-            Exchange exchange = createExchange(false);
-            try {
-                populate(exchange.getIn(), event);
-                try {
-                    getProcessor().process(exchange);
-                } catch (Exception e) {
-                    exchange.setException(e);
-                }
-                if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                    throw new RuntimeCamelException("Event " + event.getDedupeKey() + " (" + event.getAction() + " at "
-                                                    + event.getDateCreateInstant() + ") failed after the route's"
-                                                    + " error handling; the checkpoint stays at "
-                                                    + Instant.ofEpochSecond(checkpoint) + " and the next poll delivers"
-                                                    + " the window from " + Instant.ofEpochSecond(window.from())
-                                                    + " again", exchange.getException());
-                }
-                idempotentRepository.add(key);
-                eventsDelivered.incrementAndGet();
-            } finally {
-                releaseExchange(exchange, false);
-            }
-        }
-        return true;
-    }
-
-    /**
      * The event's key in the idempotent repository. In a repository the user gives, it is prefixed with the checkpoint
      * key: two consumers sharing one (say, one per action filter) must not take each other's deliveries for their
      * own. The default repository belongs to this endpoint alone and takes the bare key.
@@ -318,71 +292,22 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 ? event.getDedupeKey() : checkpointStore.key() + "/" + event.getDedupeKey();
     }
 
-    private void commit(Window window) {
-        if (pendingReset.get() != null) {
-            return; // reset by an operator while this window was being delivered: the reset wins
-        }
-        checkpoint = window.to() + 1;
-        checkpointStore.commit(checkpoint, deliveredUpTo);
-    }
-
-    static void populate(Message message, AuditLogEntry event) {
-        message.setBody(event);
-        setIfPresent(message, SlackAuditLogsConstants.ID, event.getId());
-        setIfPresent(message, SlackAuditLogsConstants.ACTION, event.getAction());
-        message.setHeader(SlackAuditLogsConstants.DATE_CREATE, event.getDateCreate());
-        message.setHeader(SlackAuditLogsConstants.TIMESTAMP, Date.from(event.getDateCreateInstant()));
-        setIfPresent(message, SlackAuditLogsConstants.ACTOR_ID, event.getActorId());
-        setIfPresent(message, SlackAuditLogsConstants.ENTITY_TYPE, event.getEntityType());
-        setIfPresent(message, SlackAuditLogsConstants.ENTITY_ID, event.getEntityId());
-        setIfPresent(message, SlackAuditLogsConstants.LOCATION_ID, event.getLocationId());
-    }
-
-    private static void setIfPresent(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
-        }
-    }
-
-    private void logProgress(Window window, int events, long now) {
-        long horizon = planner.horizon(now);
-        boolean catchingUp = window.to() < horizon;
-        long millis = System.currentTimeMillis();
-        if (catchingUp && millis - lastProgressLog >= PROGRESS_LOG_INTERVAL_MILLIS) {
-            lastProgressLog = millis;
-            int percent = backfillPercent(now);
-            ClientStatistics statistics = client.statistics();
-            LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages (%s)", percent,
-                    Instant.ofEpochSecond(window.to() + 1), Instant.ofEpochSecond(backfillFrom),
-                    configuration.getLatest() != null ? Instant.ofEpochSecond(horizon) : "now",
-                    eventsDelivered.get(), statistics.getPages(), checkpointStore.key()));
-        } else {
-            LOG.debug("Window {}..{}: {} events delivered; checkpoint {} ({})", Instant.ofEpochSecond(window.from()),
-                      Instant.ofEpochSecond(window.to()), events, Instant.ofEpochSecond(checkpoint), checkpointStore.key());
-        }
-    }
-
-    /** How far the checkpoint has come from where this backfill started towards the newest second readable now. */
-    private int backfillPercent(long now) {
-        long horizon = planner.horizon(now);
-        long total = horizon - backfillFrom;
-        if (total <= 0) {
-            return 100;
-        }
-        return (int) Math.min(100, Math.max(0, (checkpoint - backfillFrom) * 100 / total));
-    }
-
     private void applyPendingReset() {
         Long reset = pendingReset.getAndSet(null);
         if (reset != null) {
             // events after the new checkpoint are delivered again: that is what a reset into the past is for
-            checkpoint = reset;
-            deliveredUpTo = reset - 1;
-            overlapNeeded = false;
-            backfillFrom = reset;
-            spanSeconds = configuration.getWindowSize().toSeconds();
-            checkpointStore.commit(reset, deliveredUpTo);
+            reader.discardAhead();
+            delivery.moveTo(Position.start(reset), true);
+            readTimeUnknown = false;
+            statistics.backfillFrom(reset);
             LOG.info("Checkpoint reset to {}", Instant.ofEpochSecond(reset));
+        } else if (reloadPosition) {
+            // another consumer wrote the position: continue from what it stored
+            reader.discardAhead();
+            Position stored = checkpointStore.read();
+            delivery.moveTo(stored != null ? stored : delivery.position(), false);
+            readTimeUnknown = stored != null && stored.readAt() == null;
+            reloadPosition = false;
         }
     }
 
@@ -390,37 +315,41 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         return value == null || value.isBlank() ? null : value;
     }
 
-    // ---- JMX ---------------------------------------------------------------------------------------------------
+    // ---- JMX: each attribute reads one number of the statistics, the position or the client -----------------------
+
+    private long checkpointSecond() {
+        return delivery == null ? 0 : delivery.position().checkpoint();
+    }
 
     @ManagedAttribute(description = "First second not yet delivered (ISO-8601): every event before it was delivered")
     public String getCheckpoint() {
-        return Instant.ofEpochSecond(checkpoint).toString();
+        return Instant.ofEpochSecond(checkpointSecond()).toString();
     }
 
     @ManagedAttribute(description = "Whether the checkpoint has passed the latest option: a bounded export is complete")
     public boolean isExportComplete() {
-        return planner != null && planner.exportComplete(checkpoint);
+        return planner != null && planner.exportComplete(checkpointSecond());
     }
 
     @ManagedAttribute(description = "Seconds between the checkpoint and now")
     public long getSecondsBehind() {
-        return Math.max(0, Instant.now().getEpochSecond() - checkpoint);
+        return delivery == null ? 0 : Math.max(0, serverNow() - checkpointSecond());
     }
 
     @ManagedAttribute(description = "Events delivered since the consumer started")
     public long getEventsDelivered() {
-        return eventsDelivered.get();
+        return statistics.eventsDelivered();
     }
 
     @ManagedAttribute(description = "Polls that ended with an error (each is retried at the next poll)")
     public long getFailedPolls() {
-        return failedPolls.get();
+        return statistics.failedPolls();
     }
 
     @ManagedAttribute(description = "Backfill progress in percent: how far the checkpoint has come from where reading"
                                     + " started towards now minus lag (or latest); 100 when caught up")
     public int getBackfillProgress() {
-        return planner == null ? 0 : backfillPercent(Instant.now().getEpochSecond());
+        return planner == null ? 0 : statistics.backfillPercent(checkpointSecond(), planner.horizon(serverNow()));
     }
 
     @ManagedAttribute(description = "Pages of /logs read")

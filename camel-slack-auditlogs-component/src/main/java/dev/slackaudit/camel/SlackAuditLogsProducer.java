@@ -15,15 +15,12 @@ package dev.slackaudit.camel;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.slackaudit.camel.client.LogsPager;
 import dev.slackaudit.camel.client.LogsQuery;
+import dev.slackaudit.camel.client.PageSpool;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -76,14 +73,15 @@ public class SlackAuditLogsProducer extends DefaultProducer {
         // read each group of 30 actions up to maxResults, so the newest overall are among what was read
         int maxResults = configuration.getMaxResults();
         LogsPager pager = new LogsPager(getEndpoint().getClient(), MAX_CURSOR_RESTARTS);
-        Map<String, AuditLogEntry> byKey = new LinkedHashMap<>();
+        // held in memory: the read stops once a group passes maxResults, so at most one page more per group
+        List<AuditLogEntry> events = new ArrayList<>();
         for (List<String> group : LogsPager.groups(actions)) {
-            Collection<AuditLogEntry> read = pager.read(query, group, maxResults, entry -> false).entries();
-            read.forEach(entry -> byKey.putIfAbsent(entry.getDedupeKey(), entry));
+            try (LogsPager.Range read = pager.read(query, group, maxResults, () -> new PageSpool(null, Integer.MAX_VALUE))) {
+                read.oldestFirst().forEachRemaining(events::add);
+            }
         }
-        List<AuditLogEntry> events = new ArrayList<>(byKey.values());
-        events.sort(Comparator.comparingLong(AuditLogEntry::getDateCreate).reversed()
-                .thenComparing(AuditLogEntry::getDedupeKey, Comparator.reverseOrder()));
+        // newest first, as Slack answers; a second group's events interleave with the first's by time
+        events.sort(PageSpool.OLDEST_FIRST.reversed());
         return events.size() > maxResults ? new ArrayList<>(events.subList(0, maxResults)) : events;
     }
 

@@ -29,7 +29,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * A consumer in a JVM of its own, for the tests that need one: a backfill under a small heap, and a consumer killed
  * with SIGKILL and started again. It writes every event as a JSON line to a file, keeps its checkpoint in a
  * {@link FileStateRepository} and, if asked, its delivered ids in a {@link FileIdempotentRepository}; it exits once
- * its checkpoint has passed {@code until} and prints {@code DONE} with its peak heap.
+ * its checkpoint has passed {@code until} and prints {@code DONE} with its peak heap. On SIGTERM it stops gracefully,
+ * as camel-main does.
  * <p>
  * Arguments: baseUrl token oldest until dataDir consumerOptions useFileIdempotentRepository
  */
@@ -63,6 +64,8 @@ public final class BackfillProcess {
                             .to("file:" + dataDir + "?fileName=events.jsonl&fileExist=Append&appendChars=\\n");
                 }
             });
+            // what camel-main does on SIGTERM: stop the CamelContext gracefully before the JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(context::stop));
             context.start();
             SlackAuditLogsConsumer consumer = (SlackAuditLogsConsumer) context.getRoute("backfill").getConsumer();
             while (Instant.parse(consumer.getCheckpoint()).getEpochSecond() <= until) {

@@ -97,6 +97,33 @@ class ChildJvmBackfillTest {
     }
 
     @Test
+    void aConsumerStoppedWithSigtermMidBackfillResumesWithNoEventTwice() throws Exception {
+        // the README's first example: a FileStateRepository and no idempotent repository
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(97).events(40_000)
+                .build().start()) {
+            Process first = start(simulator, "-Xmx256m", "limit=500", false);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> lines() >= 1_000 || !first.isAlive());
+            assertTrue(first.isAlive(), "the consumer was still backfilling");
+            first.destroy(); // SIGTERM: a graceful stop
+            assertTrue(first.waitFor(1, TimeUnit.MINUTES), "stopped");
+            long beforeRestart = lines();
+
+            Process second = start(simulator, "-Xmx256m", "limit=500", false);
+            awaitExit(second, Duration.ofMinutes(3));
+
+            Map<String, Integer> deliveries = deliveries();
+            assertEquals(new HashSet<>(simulator.eventIds()), deliveries.keySet(), "every id reached the sink");
+            List<String> duplicates = deliveries.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .toList();
+            System.out.printf("stopped after %d of %d events; duplicates after restart: %d%n", beforeRestart,
+                    simulator.eventCount(), duplicates.size());
+            assertTrue(beforeRestart < simulator.eventCount(), "the stop came mid-backfill");
+            assertEquals(List.of(), duplicates, "delivered twice");
+        }
+    }
+
+    @Test
     void aConsumerKilledMidBackfillResumesWithEveryEvent() throws Exception {
         // small pages and windows, so the kill lands in the middle of a window
         String options = "limit=500&maxEventsPerWindow=1000&windowSize=PT10M";
@@ -125,7 +152,7 @@ class ChildJvmBackfillTest {
                     simulator.eventCount(), duplicates.size(), duplicates);
             assertTrue(duplicates.size() <= 1, "duplicates: " + duplicates);
             Set<String> lines = new HashSet<>(Files.readAllLines(dir.resolve("state")));
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("backfill=") && Instant.parse(l.substring(9))
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("backfill=") && Instant.parse(l.substring(9).split(" ")[0])
                     .getEpochSecond() > simulator.newestDateCreate()), "the checkpoint passed the newest event");
         }
     }

@@ -52,8 +52,8 @@ class ComponentDiscoveryTest {
         assertEquals("slack-auditlogs", catalog.path("component").path("scheme").asText());
         assertEquals("slack-auditlogs:method", catalog.path("component").path("syntax").asText());
         assertTrue(catalog.path("properties").path("token").path("secret").asBoolean());
-        assertEquals("PT1M", catalog.path("properties").path("lag").path("defaultValue").asText());
-        assertEquals("60000", catalog.path("properties").path("delay").path("defaultValue").asText());
+        assertEquals("PT5S", catalog.path("properties").path("lag").path("defaultValue").asText());
+        assertEquals("20000", catalog.path("properties").path("delay").path("defaultValue").asText());
         catalog.path("properties").forEach(option -> assertTrue(!option.path("description").asText().isBlank(),
                 () -> "undocumented option " + option));
         assertTrue(catalog.path("headers").has(SlackAuditLogsConstants.ID));

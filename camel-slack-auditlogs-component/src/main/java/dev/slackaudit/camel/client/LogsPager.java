@@ -13,21 +13,22 @@
  */
 package dev.slackaudit.camel.client;
 
+import java.io.Closeable;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.function.Supplier;
 
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every entry of one time range: follows the cursor to the last page, once per group of at most 30 actions,
- * merging the groups by event id. A rejected cursor ({@code invalid_cursor}, e.g. one that expired while a 429
- * made us wait) restarts the range from its first page; ids already read absorb the repeats.
+ * Reads every entry of one time range into {@link PageSpool}s: follows the cursor to the last page, once per group of
+ * at most 30 actions. A rejected cursor ({@code invalid_cursor}, e.g. one that expired while a 429 made us wait)
+ * restarts the group from its first page, into a fresh spool.
  */
 public final class LogsPager {
 
@@ -43,59 +44,89 @@ public final class LogsPager {
     }
 
     /**
-     * What one range held.
+     * What one range held: a spool per action group. Closing it deletes the spools' files.
      *
-     * @param entries  the entries kept, each once, in the order read
-     * @param complete false if reading stopped early because more than the cap were found
-     * @param pages    pages read
+     * @param groups     the spools, one per action group read
+     * @param complete   false if reading stopped early because more than the cap were found
+     * @param pages      pages read
+     * @param oldestRead the oldest {@code date_create} read ({@link Long#MAX_VALUE} if nothing was)
      */
-    public record Range(Collection<AuditLogEntry> entries, boolean complete, int pages) {
+    public record Range(List<PageSpool> groups, boolean complete, int pages, long oldestRead) implements Closeable {
+
+        /** Entries read, repeats included. */
+        public long size() {
+            return groups.stream().mapToLong(PageSpool::size).sum();
+        }
+
+        /** Every entry, oldest first ({@link PageSpool#OLDEST_FIRST}), each once: the groups merged. */
+        public Iterator<AuditLogEntry> oldestFirst() {
+            if (groups.size() == 1) {
+                return groups.get(0).oldestFirst();
+            }
+            return new MergedGroups(groups);
+        }
+
+        @Override
+        public void close() {
+            groups.forEach(PageSpool::close);
+        }
     }
 
     /**
      * Reads the range of {@code query} for each action group.
      *
      * @param actions    action names to filter on (split into groups of 30), empty for all
-     * @param maxEntries stop as soon as more than this many distinct entries were kept (0 = no cap)
-     * @param skip       entries not to keep (e.g. those already delivered); they do not count towards the cap
+     * @param maxEntries stop as soon as more than this many entries were read (0 = no cap)
+     * @param spools     makes the spool of each group
      */
-    public Range read(LogsQuery query, List<String> actions, int maxEntries, Predicate<AuditLogEntry> skip) {
-        Map<String, AuditLogEntry> byKey = new LinkedHashMap<>();
+    public Range read(LogsQuery query, List<String> actions, long maxEntries, Supplier<PageSpool> spools) {
+        List<PageSpool> read = new ArrayList<>();
         int pages = 0;
-        for (List<String> group : groups(actions)) {
-            LogsQuery groupQuery = query.withActions(group);
-            String cursor = null;
-            int restarts = 0;
-            while (true) {
-                LogsPage page;
-                try {
-                    page = client.fetchLogsPage(groupQuery, cursor);
-                } catch (SlackAuditLogsException e) {
-                    if (!INVALID_CURSOR.equals(e.getErrorCode()) || cursor == null || restarts >= maxCursorRestarts) {
-                        throw e;
+        long total = 0;
+        long oldest = Long.MAX_VALUE;
+        try {
+            for (List<String> group : groups(actions)) {
+                LogsQuery groupQuery = query.withActions(group);
+                PageSpool spool = spools.get();
+                read.add(spool);
+                String cursor = null;
+                int restarts = 0;
+                while (true) {
+                    LogsPage page;
+                    try {
+                        page = client.fetchLogsPage(groupQuery, cursor);
+                    } catch (SlackAuditLogsException e) {
+                        if (!INVALID_CURSOR.equals(e.getErrorCode()) || cursor == null || restarts >= maxCursorRestarts) {
+                            throw e;
+                        }
+                        restarts++;
+                        LOG.info("Slack rejected the paging cursor (invalid_cursor); reading the range {}..{} again from"
+                                 + " its first page", query.oldest(), query.latest());
+                        total -= spool.size();
+                        spool.close();
+                        spool = spools.get();
+                        read.set(read.size() - 1, spool);
+                        cursor = null;
+                        continue;
                     }
-                    restarts++;
-                    LOG.info("Slack rejected the paging cursor (invalid_cursor); reading the range {}..{} again from"
-                             + " its first page", query.oldest(), query.latest());
-                    cursor = null;
-                    continue;
-                }
-                pages++;
-                for (AuditLogEntry entry : page.entries()) {
-                    if (!skip.test(entry)) {
-                        byKey.putIfAbsent(entry.getDedupeKey(), entry);
+                    pages++;
+                    spool.add(page.entries());
+                    total += page.entries().size();
+                    oldest = Math.min(oldest, spool.oldestDate());
+                    if (maxEntries > 0 && total > maxEntries) {
+                        return new Range(read, false, pages, oldest);
                     }
-                }
-                if (maxEntries > 0 && byKey.size() > maxEntries) {
-                    return new Range(byKey.values(), false, pages);
-                }
-                cursor = page.nextCursor();
-                if (cursor == null) {
-                    break;
+                    cursor = page.nextCursor();
+                    if (cursor == null) {
+                        break;
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            read.forEach(PageSpool::close);
+            throw e;
         }
-        return new Range(byKey.values(), true, pages);
+        return new Range(read, true, pages, oldest);
     }
 
     /** Slack takes at most 30 action names per query; more are read as several queries. */
@@ -108,5 +139,53 @@ public final class LogsPager {
             groups.add(actions.subList(i, Math.min(actions.size(), i + LogsQuery.MAX_ACTIONS)));
         }
         return groups;
+    }
+
+    /** The action groups' streams merged into one, oldest first; an entry two groups share comes out once. */
+    private static final class MergedGroups implements Iterator<AuditLogEntry> {
+        private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> PageSpool.OLDEST_FIRST.compare(a.entry, b.entry));
+        private AuditLogEntry last;
+
+        MergedGroups(List<PageSpool> groups) {
+            for (PageSpool group : groups) {
+                Iterator<AuditLogEntry> entries = group.oldestFirst();
+                if (entries.hasNext()) {
+                    heads.add(new Head(entries.next(), entries));
+                }
+            }
+            skipRepeats();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public AuditLogEntry next() {
+            Head head = heads.poll();
+            if (head == null) {
+                throw new NoSuchElementException();
+            }
+            last = head.entry;
+            advance(head);
+            skipRepeats();
+            return last;
+        }
+
+        private void skipRepeats() {
+            while (last != null && !heads.isEmpty() && PageSpool.OLDEST_FIRST.compare(heads.peek().entry, last) == 0) {
+                advance(heads.poll());
+            }
+        }
+
+        private void advance(Head head) {
+            if (head.rest.hasNext()) {
+                heads.add(new Head(head.rest.next(), head.rest));
+            }
+        }
+
+        private record Head(AuditLogEntry entry, Iterator<AuditLogEntry> rest) {
+        }
     }
 }

@@ -61,6 +61,7 @@ public final class SlackAuditLogsClient implements Closeable {
     private final CloseableHttpClient httpClient;
     private final SlackRetryStrategy retryStrategy;
     private final ClientStatistics statistics = new ClientStatistics();
+    private final ServerClock serverClock = new ServerClock();
 
     public SlackAuditLogsClient(ClientConfiguration configuration) {
         this.configuration = configuration;
@@ -102,6 +103,11 @@ public final class SlackAuditLogsClient implements Closeable {
     /** Traffic counters of this client. */
     public ClientStatistics statistics() {
         return statistics;
+    }
+
+    /** Slack's clock, learned from the {@code Date} header of every answer. */
+    public ServerClock serverClock() {
+        return serverClock;
     }
 
     /**
@@ -218,6 +224,8 @@ public final class SlackAuditLogsClient implements Closeable {
         }
         try {
             return httpClient.execute(get, context, response -> {
+                var date = response.getFirstHeader(HttpHeaders.DATE);
+                serverClock.observe(date == null ? null : date.getValue());
                 HttpEntity entity = response.getEntity();
                 try {
                     byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);

@@ -67,14 +67,17 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private IdempotentRepository idempotentRepository;
     /**
-     * Never ask for events newer than now minus this: Slack indexes events late.
+     * Never ask for events newer than now minus this, on Slack's clock (learned from its answers' Date header). Small,
+     * so events arrive within seconds: events Slack indexes later than this are caught by overlap. lag plus overlap is
+     * how late an event may be indexed and still be delivered.
      */
-    private Duration lag = Duration.ofMinutes(1);
+    private Duration lag = Duration.ofSeconds(5);
     /**
      * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
-     * delivered are dropped by the idempotent repository.
+     * delivered are dropped by the idempotent repository. It costs no request while the overlap and the new events fit
+     * in one page. History read long after it happened (a backfill, a restart) is not read again.
      */
-    private Duration overlap = Duration.ofMinutes(5);
+    private Duration overlap = Duration.ofMinutes(6);
     /**
      * The checkpoint's key in the state repository. Derived from the baseUrl host and path and the filters when not
      * set; set it when several consumers share a repository or the filters may change.
@@ -86,14 +89,23 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private StateRepository<String, String> stateRepository;
     /**
-     * The longest time range one window covers while catching up; a backfill reads its windows oldest first.
+     * The longest time range one window covers, unlimited when not set. Windows are sized from the history's density
+     * instead (see maxEventsPerWindow); setting this costs a request for every window's partial last page, e.g. one
+     * request per hour of quiet history with PT1H.
      */
-    private Duration windowSize = Duration.ofHours(1);
+    private Duration windowSize;
     /**
-     * The most events one window holds in memory. A window that holds more is narrowed and read again, so memory stays
-     * bounded however many events a backfill covers (a single second is never split).
+     * The most events one window holds. Its pages stay in memory up to 20,000 events and go to a temporary file in
+     * spoolDirectory beyond that, so the heap stays small whatever the window holds; this bounds the disk used (about 1
+     * KB an event, for up to two windows). A window that holds more stops reading there and the next ones are sized
+     * from the density seen; a single second is never split.
      */
-    private Integer maxEventsPerWindow = 20000;
+    private Integer maxEventsPerWindow = 500000;
+    /**
+     * Where a window's pages go when it holds more than 20,000 events (the system temporary directory when not set).
+     * Files are deleted as soon as their window is delivered.
+     */
+    private String spoolDirectory;
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
@@ -254,6 +266,14 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
     }
 
     public StateRepository<String, String> getStateRepository() {

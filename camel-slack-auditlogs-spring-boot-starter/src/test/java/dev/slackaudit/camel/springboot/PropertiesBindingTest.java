@@ -97,7 +97,8 @@ class PropertiesBindingTest {
     void keepsTheComponentDefaultsOfOptionsLeftUnset() {
         SlackAuditLogsConfiguration configuration = componentConfiguration();
 
-        assertThat(configuration.getWindowSize()).isEqualTo(Duration.ofHours(1));
+        assertThat(configuration.getWindowSize()).isNull();
+        assertThat(configuration.getMaxEventsPerWindow()).isEqualTo(500_000);
         assertThat(configuration.getMaxRequestsPerMinute()).isEqualTo(20);
         assertThat(configuration.getOldest()).isEqualTo("P1D");
         assertThat(configuration.isAllowInsecureHttp()).isFalse();
