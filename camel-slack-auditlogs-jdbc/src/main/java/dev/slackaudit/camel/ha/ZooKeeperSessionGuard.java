@@ -58,7 +58,7 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
     }
 
     /**
-     * A started Curator client for {@code clusterService}, made from its nodes, namespace and timeouts, and given to
+     * A started Curator client for {@code clusterService}, made from its nodes, namespace, base path and timeouts, and given to
      * it: the client camel-zookeeper would create itself, except that it does not expose that one, and this guard must
      * watch it. Configure the service first; close the client after the CamelContext stopped.
      */
@@ -66,6 +66,7 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
         ZooKeeperCuratorConfiguration configuration = new ZooKeeperCuratorConfiguration();
         configuration.setNodes(clusterService.getNodes());
         configuration.setNamespace(clusterService.getNamespace());
+        configuration.setBasePath(clusterService.getBasePath());
         if (clusterService.getSessionTimeout() > 0) {
             configuration.setSessionTimeout(clusterService.getSessionTimeout(), TimeUnit.MILLISECONDS);
         }
@@ -77,7 +78,9 @@ public class ZooKeeperSessionGuard extends ServiceSupport implements CamelContex
         }
         CuratorFramework client = ZooKeeperCuratorHelper.createCurator(configuration);
         client.start();
-        clusterService.setCuratorFramework(client);
+        // through the configuration: the service's own setCuratorFramework needs it, and it exists only after init
+        configuration.setCuratorFramework(client);
+        clusterService.setConfiguration(configuration);
         return client;
     }
 

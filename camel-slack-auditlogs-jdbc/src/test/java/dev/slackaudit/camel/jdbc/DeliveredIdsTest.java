@@ -110,8 +110,8 @@ class DeliveredIdsTest {
             assertTrue(failedOnce.get(), "one delivery failed and its window was retried");
             assertEquals(simulator.eventCount(), sink.size(), "no event delivered twice");
             assertEquals(new HashSet<>(simulator.eventIds()), new HashSet<>(sink), "every event delivered");
-            assertEquals(Instant.parse(consumer.getCheckpoint()).toString(), state.getState("org-audit"),
-                    "the checkpoint is in PostgreSQL");
+            assertTrue(state.getState("org-audit").startsWith(Instant.parse(consumer.getCheckpoint()) + " "),
+                    "the checkpoint is in PostgreSQL: " + state.getState("org-audit"));
             assertTrue(ids.contains("org-audit/" + simulator.eventIds().get(0)), "the ids are in PostgreSQL");
         }
     }
