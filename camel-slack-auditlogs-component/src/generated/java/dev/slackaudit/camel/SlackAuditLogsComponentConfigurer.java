@@ -42,7 +42,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.slackaudit.camel.SlackAuditLogsConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "entity": getOrCreateConfiguration(target).setEntity(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -50,29 +50,29 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "lag": getOrCreateConfiguration(target).setLag(property(camelContext, java.time.Duration.class, value)); return true;
+        case "lag": getOrCreateConfiguration(target).setLag(property(camelContext, java.lang.String.class, value)); return true;
         case "latest": getOrCreateConfiguration(target).setLatest(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "maxeventsperwindow":
-        case "maxEventsPerWindow": getOrCreateConfiguration(target).setMaxEventsPerWindow(property(camelContext, int.class, value)); return true;
+        case "maxEventsPerWindow": getOrCreateConfiguration(target).setMaxEventsPerWindow(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
-        case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, java.lang.String.class, value)); return true;
         case "maxresults":
-        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
-        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, java.lang.String.class, value)); return true;
         case "oldest": getOrCreateConfiguration(target).setOldest(property(camelContext, java.lang.String.class, value)); return true;
-        case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
+        case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
-        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
-        case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "spooldirectory":
         case "spoolDirectory": getOrCreateConfiguration(target).setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -85,7 +85,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "windowsize":
-        case "windowSize": getOrCreateConfiguration(target).setWindowSize(property(camelContext, java.time.Duration.class, value)); return true;
+        case "windowSize": getOrCreateConfiguration(target).setWindowSize(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -105,7 +105,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return dev.slackaudit.camel.SlackAuditLogsConfiguration.class;
         case "connecttimeout":
-        case "connectTimeout": return java.time.Duration.class;
+        case "connectTimeout": return java.lang.String.class;
         case "entity": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -113,29 +113,29 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "lag": return java.time.Duration.class;
+        case "lag": return java.lang.String.class;
         case "latest": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "limit": return int.class;
+        case "limit": return java.lang.String.class;
         case "maxeventsperwindow":
-        case "maxEventsPerWindow": return int.class;
+        case "maxEventsPerWindow": return java.lang.String.class;
         case "maxrequestsperminute":
-        case "maxRequestsPerMinute": return int.class;
+        case "maxRequestsPerMinute": return java.lang.String.class;
         case "maxresults":
-        case "maxResults": return int.class;
+        case "maxResults": return java.lang.String.class;
         case "maxretries":
-        case "maxRetries": return int.class;
+        case "maxRetries": return java.lang.String.class;
         case "oldest": return java.lang.String.class;
-        case "overlap": return java.time.Duration.class;
+        case "overlap": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
-        case "proxyPort": return java.lang.Integer.class;
+        case "proxyPort": return java.lang.String.class;
         case "retrydelay":
-        case "retryDelay": return java.time.Duration.class;
+        case "retryDelay": return java.lang.String.class;
         case "sockettimeout":
-        case "socketTimeout": return java.time.Duration.class;
+        case "socketTimeout": return java.lang.String.class;
         case "spooldirectory":
         case "spoolDirectory": return java.lang.String.class;
         case "sslcontextparameters":
@@ -148,7 +148,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "windowsize":
-        case "windowSize": return java.time.Duration.class;
+        case "windowSize": return java.lang.String.class;
         default: return null;
         }
     }

@@ -38,8 +38,8 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "entity": target.getConfiguration().setEntity(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -50,31 +50,31 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
-        case "lag": target.getConfiguration().setLag(property(camelContext, java.time.Duration.class, value)); return true;
+        case "lag": target.getConfiguration().setLag(property(camelContext, java.lang.String.class, value)); return true;
         case "latest": target.getConfiguration().setLatest(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
+        case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "maxeventsperwindow":
-        case "maxEventsPerWindow": target.getConfiguration().setMaxEventsPerWindow(property(camelContext, int.class, value)); return true;
+        case "maxEventsPerWindow": target.getConfiguration().setMaxEventsPerWindow(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
-        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, java.lang.String.class, value)); return true;
         case "maxresults":
-        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
+        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
-        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, java.lang.String.class, value)); return true;
         case "oldest": target.getConfiguration().setOldest(property(camelContext, java.lang.String.class, value)); return true;
-        case "overlap": target.getConfiguration().setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
+        case "overlap": target.getConfiguration().setOverlap(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrydelay":
-        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -85,7 +85,7 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
-        case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "spooldirectory":
         case "spoolDirectory": target.getConfiguration().setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -102,7 +102,7 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "windowsize":
-        case "windowSize": target.getConfiguration().setWindowSize(property(camelContext, java.time.Duration.class, value)); return true;
+        case "windowSize": target.getConfiguration().setWindowSize(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -125,8 +125,8 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
-        case "connectTimeout": return java.time.Duration.class;
-        case "delay": return long.class;
+        case "connectTimeout": return java.lang.String.class;
+        case "delay": return java.lang.String.class;
         case "entity": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -137,31 +137,31 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
-        case "lag": return java.time.Duration.class;
+        case "lag": return java.lang.String.class;
         case "latest": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "limit": return int.class;
+        case "limit": return java.lang.String.class;
         case "maxeventsperwindow":
-        case "maxEventsPerWindow": return int.class;
+        case "maxEventsPerWindow": return java.lang.String.class;
         case "maxrequestsperminute":
-        case "maxRequestsPerMinute": return int.class;
+        case "maxRequestsPerMinute": return java.lang.String.class;
         case "maxresults":
-        case "maxResults": return int.class;
+        case "maxResults": return java.lang.String.class;
         case "maxretries":
-        case "maxRetries": return int.class;
+        case "maxRetries": return java.lang.String.class;
         case "oldest": return java.lang.String.class;
-        case "overlap": return java.time.Duration.class;
+        case "overlap": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
-        case "proxyPort": return java.lang.Integer.class;
+        case "proxyPort": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrydelay":
-        case "retryDelay": return java.time.Duration.class;
+        case "retryDelay": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -172,7 +172,7 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sockettimeout":
-        case "socketTimeout": return java.time.Duration.class;
+        case "socketTimeout": return java.lang.String.class;
         case "spooldirectory":
         case "spoolDirectory": return java.lang.String.class;
         case "sslcontextparameters":
@@ -189,7 +189,7 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "windowsize":
-        case "windowSize": return java.time.Duration.class;
+        case "windowSize": return java.lang.String.class;
         default: return null;
         }
     }

@@ -32,11 +32,19 @@ final class ConsumerStatistics {
     private final AtomicLong eventsDelivered = new AtomicLong();
     private final AtomicLong failedPolls = new AtomicLong();
     private volatile long backfillFrom;
+    /** Whether the last poll read up to now minus lag: then the backfill is done, whatever the clock did since. */
+    private volatile boolean caughtUp;
     private long lastProgressLog;
 
     /** Where this backfill started (the checkpoint at start, or after a reset). */
     void backfillFrom(long checkpoint) {
         backfillFrom = checkpoint;
+        caughtUp = false;
+    }
+
+    /** Records whether the last window read reached the newest second readable then. */
+    void caughtUp(boolean reachedHorizon) {
+        caughtUp = reachedHorizon;
     }
 
     void delivered() {
@@ -58,7 +66,7 @@ final class ConsumerStatistics {
     /** How far {@code checkpoint} has come from where the backfill started towards {@code horizon}, in percent. */
     int backfillPercent(long checkpoint, long horizon) {
         long total = horizon - backfillFrom;
-        if (total <= 0) {
+        if (caughtUp || total <= 0) {
             return 100;
         }
         return (int) Math.min(100, Math.max(0, (checkpoint - backfillFrom) * 100 / total));

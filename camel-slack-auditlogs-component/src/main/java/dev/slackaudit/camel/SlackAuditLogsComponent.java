@@ -20,6 +20,7 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -49,12 +50,37 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SlackAuditLogsMethod method = SlackAuditLogsMethod.fromPath(remaining);
         SlackAuditLogsEndpoint endpoint = new SlackAuditLogsEndpoint(uri, this, method, configuration.copy());
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            throw invalidOption(e);
+        }
         if (endpoint.getConfiguration().getSslContextParameters() == null) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         endpoint.validate();
         return endpoint;
+    }
+
+    /**
+     * Checks the component's own options when the CamelContext starts, so that a bad
+     * {@code camel.component.slack-auditlogs.*} property fails there, even before a route uses it.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        configuration.checkValues();
+    }
+
+    /**
+     * Camel's binding refuses text its converter cannot read as a boolean ({@code allowInsecureHttp=yes}) with a
+     * generic "Error binding property": say what the option accepts instead.
+     */
+    private static RuntimeException invalidOption(PropertyBindingException e) {
+        if ("allowInsecureHttp".equals(e.getPropertyName())) {
+            return new IllegalArgumentException("Invalid allowInsecureHttp '" + e.getValue() + "': true or false");
+        }
+        return e;
     }
 
     /**

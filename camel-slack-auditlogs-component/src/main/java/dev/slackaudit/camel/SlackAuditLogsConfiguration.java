@@ -14,6 +14,7 @@
 package dev.slackaudit.camel;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -51,16 +52,21 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     @UriParam(label = "filter")
     private String latest;
     @UriParam(label = "common", defaultValue = "9999")
-    private int limit = 9999;
+    // text, not int: Camel's converter would turn limit=abc into 0 (see NumberOption)
+    private String limit = "9999";
 
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "consumer", defaultValue = "PT5S")
-    private Duration lag = Duration.ofSeconds(5);
+    private String lag = "PT5S";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "consumer", defaultValue = "PT6M")
-    private Duration overlap = Duration.ofMinutes(6);
+    private String overlap = "PT6M";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "consumer,advanced")
-    private Duration windowSize;
+    private String windowSize;
     @UriParam(label = "consumer,advanced", defaultValue = "500000")
-    private int maxEventsPerWindow = 500_000;
+    // text, not int: Camel's converter would turn maxEventsPerWindow=abc into 0 (see NumberOption)
+    private String maxEventsPerWindow = "500000";
     @UriParam(label = "consumer,advanced")
     private String spoolDirectory;
     @UriParam(label = "consumer")
@@ -71,22 +77,28 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "producer", defaultValue = "1000")
-    private int maxResults = 1000;
+    // text, not int: Camel's converter would turn maxResults=abc into 0 (see NumberOption)
+    private String maxResults = "1000";
 
     @UriParam(label = "common", defaultValue = "20")
-    private int maxRequestsPerMinute = 20;
+    // text, not int: Camel's converter would turn maxRequestsPerMinute=abc into 0 (see NumberOption)
+    private String maxRequestsPerMinute = "20";
     @UriParam(label = "advanced", defaultValue = "5")
-    private int maxRetries = 5;
+    // text, not int: Camel's converter would turn maxRetries=abc into 0 (see NumberOption)
+    private String maxRetries = "5";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "advanced", defaultValue = "PT1S")
-    private Duration retryDelay = Duration.ofSeconds(1);
+    private String retryDelay = "PT1S";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "advanced", defaultValue = "PT10S")
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private String connectTimeout = "PT10S";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "advanced", defaultValue = "PT60S")
-    private Duration socketTimeout = Duration.ofSeconds(60);
+    private String socketTimeout = "PT60S";
     @UriParam(label = "proxy")
     private String proxyHost;
     @UriParam(label = "proxy")
-    private Integer proxyPort;
+    private String proxyPort;
     @UriParam(label = "security")
     @Metadata(autowired = false)
     private SSLContextParameters sslContextParameters;
@@ -183,58 +195,85 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     public int getLimit() {
-        return limit;
+        return NumberOption.LIMIT.parse(limit);
     }
 
     /**
      * Page size sent to Slack (1 to 9999). Requests are the scarce resource under the org-wide quota of about 50 calls
      * a minute, so the largest page is the default.
      */
-    public void setLimit(int limit) {
+    public void setLimit(String limit) {
         this.limit = limit;
     }
 
+    /** Sets limit as a number (the programmatic form of {@link #setLimit(String)}). */
+    public void setLimit(int limit) {
+        this.limit = Integer.toString(limit);
+    }
+
+    /** The lag option as a duration; fails with what it accepts if it was set to text that is not one. */
     public Duration getLag() {
-        return lag;
+        return DurationOption.LAG.parse(lag);
     }
 
     /**
      * Never ask for events newer than now minus this, on Slack's clock (learned from its answers' Date header). Small,
      * so events arrive within seconds: events Slack indexes later than this are caught by overlap. lag plus overlap
-     * is how late an event may be indexed and still be delivered.
+     * is how late an event may be indexed and still be delivered. A whole number of seconds, zero or more: an
+     * ISO-8601 duration (PT5S), a number with a unit (5s) or a plain number of milliseconds (5000).
      */
-    public void setLag(Duration lag) {
+    public void setLag(String lag) {
         this.lag = lag;
     }
 
+    /** Sets lag as a duration (the programmatic form of {@link #setLag(String)}). */
+    public void setLag(Duration lag) {
+        this.lag = lag == null ? null : lag.toString();
+    }
+
+    /** The overlap option as a duration; fails with what it accepts if it was set to text that is not one. */
     public Duration getOverlap() {
-        return overlap;
+        return DurationOption.OVERLAP.parse(overlap);
     }
 
     /**
      * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
      * delivered are dropped by the idempotent repository. It costs no request while the overlap and the new events fit
-     * in one page. History read long after it happened (a backfill, a restart) is not read again.
+     * in one page. History read long after it happened (a backfill, a restart) is not read again. A whole number of
+     * seconds, zero or more: an ISO-8601 duration (PT6M), a number with a unit (360s, 6m) or a plain number of
+     * milliseconds (360000).
      */
-    public void setOverlap(Duration overlap) {
+    public void setOverlap(String overlap) {
         this.overlap = overlap;
     }
 
+    /** Sets overlap as a duration (the programmatic form of {@link #setOverlap(String)}). */
+    public void setOverlap(Duration overlap) {
+        this.overlap = overlap == null ? null : overlap.toString();
+    }
+
+    /** The windowSize option as a duration, or {@code null} when not set (no limit). */
     public Duration getWindowSize() {
-        return windowSize;
+        return windowSize == null || windowSize.isBlank() ? null : DurationOption.WINDOW_SIZE.parse(windowSize);
     }
 
     /**
      * The longest time range one window covers, unlimited when not set. Windows are sized from the history's density
      * instead (see maxEventsPerWindow); setting this costs a request for every window's partial last page, e.g. one
-     * request per hour of quiet history with PT1H.
+     * request per hour of quiet history with PT1H. A whole number of seconds, at least one: an ISO-8601 duration
+     * (PT1H), a number with a unit (3600s, 1h) or a plain number of milliseconds (3600000).
      */
-    public void setWindowSize(Duration windowSize) {
+    public void setWindowSize(String windowSize) {
         this.windowSize = windowSize;
     }
 
+    /** Sets windowSize as a duration (the programmatic form of {@link #setWindowSize(String)}). */
+    public void setWindowSize(Duration windowSize) {
+        this.windowSize = windowSize == null ? null : windowSize.toString();
+    }
+
     public int getMaxEventsPerWindow() {
-        return maxEventsPerWindow;
+        return NumberOption.MAX_EVENTS_PER_WINDOW.parse(maxEventsPerWindow);
     }
 
     /**
@@ -243,8 +282,13 @@ public class SlackAuditLogsConfiguration implements Cloneable {
      * 1 KB an event, for up to two windows). A window that holds more stops reading there and the next ones are sized
      * from the density seen; a single second is never split.
      */
-    public void setMaxEventsPerWindow(int maxEventsPerWindow) {
+    public void setMaxEventsPerWindow(String maxEventsPerWindow) {
         this.maxEventsPerWindow = maxEventsPerWindow;
+    }
+
+    /** Sets maxEventsPerWindow as a number (the programmatic form of {@link #setMaxEventsPerWindow(String)}). */
+    public void setMaxEventsPerWindow(int maxEventsPerWindow) {
+        this.maxEventsPerWindow = Integer.toString(maxEventsPerWindow);
     }
 
     public String getSpoolDirectory() {
@@ -298,60 +342,102 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     public int getMaxResults() {
-        return maxResults;
+        return NumberOption.MAX_RESULTS.parse(maxResults);
     }
 
     /** The most events one logs producer call returns (newest first). */
-    public void setMaxResults(int maxResults) {
+    public void setMaxResults(String maxResults) {
         this.maxResults = maxResults;
     }
 
+    /** Sets maxResults as a number (the programmatic form of {@link #setMaxResults(String)}). */
+    public void setMaxResults(int maxResults) {
+        this.maxResults = Integer.toString(maxResults);
+    }
+
     public int getMaxRequestsPerMinute() {
-        return maxRequestsPerMinute;
+        return NumberOption.MAX_REQUESTS_PER_MINUTE.parse(maxRequestsPerMinute);
     }
 
     /**
      * Client-side request budget. Slack's limit (about 50 calls a minute) is shared by every app of the organization,
      * so stay well below it. 0 disables pacing; a 429 is always honoured.
      */
-    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+    public void setMaxRequestsPerMinute(String maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
     }
 
+    /** Sets maxRequestsPerMinute as a number (the programmatic form of {@link #setMaxRequestsPerMinute(String)}). */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = Integer.toString(maxRequestsPerMinute);
+    }
+
     public int getMaxRetries() {
-        return maxRetries;
+        return NumberOption.MAX_RETRIES.parse(maxRetries);
     }
 
     /** How often one request is repeated after a 429, a 5xx, a connection failure or an unreadable answer. */
-    public void setMaxRetries(int maxRetries) {
+    public void setMaxRetries(String maxRetries) {
         this.maxRetries = maxRetries;
     }
 
-    public Duration getRetryDelay() {
-        return retryDelay;
+    /** Sets maxRetries as a number (the programmatic form of {@link #setMaxRetries(String)}). */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = Integer.toString(maxRetries);
     }
 
-    /** The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute. */
-    public void setRetryDelay(Duration retryDelay) {
+    /** The retryDelay option as a duration; fails with what it accepts if it was set to text that is not one. */
+    public Duration getRetryDelay() {
+        return DurationOption.RETRY_DELAY.parse(retryDelay);
+    }
+
+    /**
+     * The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute. Zero or more: an
+     * ISO-8601 duration (PT1S), a number with a unit (1s, 500ms) or a plain number of milliseconds (1000).
+     */
+    public void setRetryDelay(String retryDelay) {
         this.retryDelay = retryDelay;
     }
 
-    public Duration getConnectTimeout() {
-        return connectTimeout;
+    /** Sets retryDelay as a duration (the programmatic form of {@link #setRetryDelay(String)}). */
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay == null ? null : retryDelay.toString();
     }
 
-    /** How long to wait for a TCP connection to Slack. */
-    public void setConnectTimeout(Duration connectTimeout) {
+    /** The connectTimeout option as a duration; fails with what it accepts if it was set to text that is not one. */
+    public Duration getConnectTimeout() {
+        return DurationOption.CONNECT_TIMEOUT.parse(connectTimeout);
+    }
+
+    /**
+     * How long to wait for a TCP connection to Slack. Longer than zero: an ISO-8601 duration (PT10S), a number with a
+     * unit (10s) or a plain number of milliseconds (10000).
+     */
+    public void setConnectTimeout(String connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public Duration getSocketTimeout() {
-        return socketTimeout;
+    /** Sets connectTimeout as a duration (the programmatic form of {@link #setConnectTimeout(String)}). */
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout == null ? null : connectTimeout.toString();
     }
 
-    /** The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while). */
-    public void setSocketTimeout(Duration socketTimeout) {
+    /** The socketTimeout option as a duration; fails with what it accepts if it was set to text that is not one. */
+    public Duration getSocketTimeout() {
+        return DurationOption.SOCKET_TIMEOUT.parse(socketTimeout);
+    }
+
+    /**
+     * The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while). Longer than
+     * zero: an ISO-8601 duration (PT60S), a number with a unit (60s, 1m) or a plain number of milliseconds (60000).
+     */
+    public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    /** Sets socketTimeout as a duration (the programmatic form of {@link #setSocketTimeout(String)}). */
+    public void setSocketTimeout(Duration socketTimeout) {
+        this.socketTimeout = socketTimeout == null ? null : socketTimeout.toString();
     }
 
     public String getProxyHost() {
@@ -364,12 +450,17 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     public Integer getProxyPort() {
-        return proxyPort;
+        return proxyPort == null || proxyPort.isBlank() ? null : NumberOption.PROXY_PORT.parse(proxyPort);
     }
 
     /** HTTP proxy port. */
-    public void setProxyPort(Integer proxyPort) {
+    public void setProxyPort(String proxyPort) {
         this.proxyPort = proxyPort;
+    }
+
+    /** Sets proxyPort as a number (the programmatic form of {@link #setProxyPort(String)}). */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort == null ? null : proxyPort.toString();
     }
 
     public SSLContextParameters getSslContextParameters() {
@@ -379,6 +470,29 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     /** TLS configuration (trust store, protocols) through Camel's SSLContextParameters. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    /**
+     * Checks every value that does not depend on the endpoint's method: the numbers, the durations, oldest and
+     * latest. Each failure names the option, the value as typed and what it accepts.
+     */
+    void checkValues() {
+        // each getter reads the option's text and fails with what it accepts
+        getLimit();
+        getMaxEventsPerWindow();
+        getMaxResults();
+        getMaxRequestsPerMinute();
+        getMaxRetries();
+        getProxyPort();
+        getLag();
+        getOverlap();
+        getWindowSize();
+        getRetryDelay();
+        getConnectTimeout();
+        getSocketTimeout();
+        Instant now = Instant.now();
+        PointInTime.resolve("oldest", oldest, now);
+        PointInTime.resolve("latest", latest, now);
     }
 
     /** A copy for one endpoint, so URI options never change the component's defaults. */

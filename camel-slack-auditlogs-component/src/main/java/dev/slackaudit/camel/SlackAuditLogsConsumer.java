@@ -205,6 +205,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             Window window = planner.next(position.checkpoint(), overlapNeeded(position), now, reader.aheadFrom(),
                                          reader.aheadTo());
             if (window == null) {
+                statistics.caughtUp(true);
                 break;
             }
             ReadWindow read;
@@ -236,6 +237,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             planner.delivered(window, read.range().size());
             LOG.debug("Window {}..{} delivered; checkpoint {}, {} pages so far ({})", window.from(), window.to(),
                       delivery.position().checkpoint(), client.statistics().getPages(), checkpointStore.key());
+            statistics.caughtUp(window.to() >= planner.horizon(now));
             if (window.to() >= planner.horizon(now)) {
                 break;
             }
@@ -323,7 +325,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "First second not yet delivered (ISO-8601): every event before it was delivered")
     public String getCheckpoint() {
-        return Instant.ofEpochSecond(checkpointSecond()).toString();
+        Long reset = pendingReset.get(); // an operator's reset shows at once, though the next poll applies it
+        return Instant.ofEpochSecond(reset != null ? reset : checkpointSecond()).toString();
     }
 
     @ManagedAttribute(description = "Whether the checkpoint has passed the latest option: a bounded export is complete")

@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import javax.net.ssl.SSLContext;
 
@@ -70,15 +71,19 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     @UriParam
     private SlackAuditLogsConfiguration configuration;
     // Slack's quota is about 50 calls a minute for the whole organization: 3 polls a minute, not 120; with lag 5 s
-    // an event reaches the route about 10 s after Slack shows it (p99 about 25 s: README "Latency and late events")
-    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
-              description = "Milliseconds between polls (a poll that is behind reads window after window until it"
-                            + " has caught up).")
-    private long delay = DEFAULT_DELAY;
+    // an event reaches the route about 10 s after Slack shows it (README "Latency and late events")
+    // text, not a Duration or a long: Camel's converter would turn delay=abc into 0, a poll without pause
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY,
+              description = "The time between polls (a poll that is behind reads window after window until it has"
+                            + " caught up): an ISO-8601 duration (PT20S), a number with a unit (20s, 1m) or a plain"
+                            + " number of milliseconds (20000), longer than zero.")
+    private String delay = Long.toString(DEFAULT_DELAY);
 
     private SlackAuditLogsClient client;
     private StateRepository<String, String> defaultStateRepository;
     private IdempotentRepository defaultIdempotentRepository;
+    /** This endpoint's consumers, for metrics and the dev console: one, or a new one after a failover or restart. */
+    private final Set<ConsumerWatch> consumerWatches = new CopyOnWriteArraySet<>();
 
     public SlackAuditLogsEndpoint(String uri, SlackAuditLogsComponent component, SlackAuditLogsMethod method,
                                   SlackAuditLogsConfiguration configuration) {
@@ -96,6 +101,14 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         }
         SlackAuditLogsConsumer consumer = new SlackAuditLogsConsumer(this, processor);
         configureConsumer(consumer);
+        if (getExceptionHandler() == null && !isBridgeErrorHandler()) {
+            // one WARN line per failed poll instead of Camel's stack trace on every poll
+            consumer.setExceptionHandler(new FailedPollLog(getEndpointBaseUri(), getDelay()));
+        }
+        ConsumerWatch watch = new ConsumerWatch(this, consumer);
+        consumer.setPollStrategy(watch);
+        consumerWatches.add(watch);
+        pruneConsumerWatches();
         return consumer;
     }
 
@@ -144,9 +157,32 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         return defaultIdempotentRepository;
     }
 
+    /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
+    List<ConsumerWatch> consumerWatches() {
+        pruneConsumerWatches();
+        return List.copyOf(consumerWatches);
+    }
+
+    /**
+     * Forgets the consumers that are shut down, and stopped ones a newer consumer replaced: a route restart gives the
+     * route a new consumer and leaves the old one stopped, not shut down.
+     */
+    private void pruneConsumerWatches() {
+        List<ConsumerWatch> watches = List.copyOf(consumerWatches);
+        for (int i = 0; i < watches.size(); i++) {
+            SlackAuditLogsConsumer consumer = watches.get(i).consumer();
+            if (consumer.isShutdown() || consumer.isStoppingOrStopped() && i < watches.size() - 1) {
+                consumerWatches.remove(watches.get(i));
+                watches.get(i).close();
+            }
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // the master component stops the endpoint with its consumer when leadership moves: the meters go with it
+        consumerWatches.forEach(ConsumerWatch::close);
         synchronized (this) {
             IOHelper.close(client);
             client = null;
@@ -172,21 +208,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
             LOG.warn("The Slack token does not start with xoxp-: the Audit Logs API accepts only the user token of an"
                      + " Enterprise organization owner");
         }
-        requireRange("limit", configuration.getLimit(), 1, 9999, "Slack accepts 1 to 9999 events per page");
-        requireRange("maxEventsPerWindow", configuration.getMaxEventsPerWindow(), 1, Integer.MAX_VALUE,
-                "a positive number of events");
-        requireRange("maxResults", configuration.getMaxResults(), 1, Integer.MAX_VALUE, "a positive number of events");
-        requireRange("maxRequestsPerMinute", configuration.getMaxRequestsPerMinute(), 0, 10_000,
-                "0 (no pacing) to 10000; Slack allows about 50 for the whole organization");
-        requireRange("maxRetries", configuration.getMaxRetries(), 0, 100, "0 to 100");
-        requireWholeSeconds("lag", configuration.getLag(), false);
-        requireWholeSeconds("overlap", configuration.getOverlap(), false);
-        if (configuration.getWindowSize() != null) {
-            requireWholeSeconds("windowSize", configuration.getWindowSize(), true);
-        }
-        requireNotNegative("retryDelay", configuration.getRetryDelay());
-        requirePositive("connectTimeout", configuration.getConnectTimeout());
-        requirePositive("socketTimeout", configuration.getSocketTimeout());
+        configuration.checkValues();
+        super.setDelay(DurationOption.DELAY.parse(delay).toMillis());
         if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
             throw new IllegalArgumentException("proxyHost and proxyPort go together: set both, or neither");
         }
@@ -242,35 +265,6 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
             return (host.matches("[0-9.]+") || host.startsWith("[")) && InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static void requireRange(String option, long value, long min, long max, String allowed) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": " + allowed);
-        }
-    }
-
-    private static void requireNotNegative(String option, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a duration of zero or more, e.g."
-                                               + " PT1M or 60s");
-        }
-    }
-
-    private static void requirePositive(String option, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a positive duration, e.g. PT10S"
-                                               + " or 10s");
-        }
-    }
-
-    /** Slack's timestamps are whole seconds; a plain number is read as milliseconds, so 500 would mean half a second. */
-    private static void requireWholeSeconds(String option, Duration value, boolean positive) {
-        if (value == null || value.isNegative() || positive && value.isZero() || value.toMillis() % 1000 != 0) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": a whole number of seconds"
-                                               + (positive ? ", at least one" : ", zero or more")
-                                               + ", e.g. PT1H, 90s or PT0S (a plain number means milliseconds)");
         }
     }
 
@@ -369,6 +363,11 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     @Override
     public void setDelay(long delay) {
         super.setDelay(delay);
+        this.delay = Long.toString(delay);
+    }
+
+    /** The time between polls as typed (PT1M, 60s, 60000 milliseconds); checked when the endpoint is created. */
+    public void setDelay(String delay) {
         this.delay = delay;
     }
 }

@@ -88,4 +88,23 @@ class ConsumerManagementTest extends SimulatorTestSupport {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> events.getReceivedCounter() == simulator.eventCount() + redelivered);
     }
+
+    @Test
+    void showsAResetCheckpointAtOnceBeforeTheNextPollAppliesIt() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(logsUri("initialDelay=3600000")).routeId("audit").to("mock:events"); // no poll during the test
+            }
+        });
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName consumer = consumerMBean();
+        Instant target = Instant.ofEpochSecond(simulator.newestDateCreate()).minus(Duration.ofHours(1));
+
+        jmx.invoke(consumer, "resetCheckpointTo", new Object[] { target.toString() }, new String[] { "java.lang.String" });
+        assertEquals(target.toString(), jmx.getAttribute(consumer, "Checkpoint"));
+
+        jmx.invoke(consumer, "resetCheckpoint", new Object[0], new String[0]);
+        assertEquals(Instant.ofEpochSecond(simulator.oldestDateCreate()).toString(), jmx.getAttribute(consumer, "Checkpoint"));
+    }
 }

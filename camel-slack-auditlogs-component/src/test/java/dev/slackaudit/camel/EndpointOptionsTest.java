@@ -52,12 +52,12 @@ class EndpointOptionsTest {
     @Test
     void refusesALimitOfZero() {
         String message = failure("slack-auditlogs:logs?" + TOKEN + "&limit=0");
-        assertEquals("Invalid limit 0: Slack accepts 1 to 9999 events per page", message);
+        assertEquals("Invalid limit '0': Slack accepts 1 to 9999 events per page", message);
     }
 
     @Test
     void refusesALimitAbove9999() {
-        assertEquals("Invalid limit 10000: Slack accepts 1 to 9999 events per page",
+        assertEquals("Invalid limit '10000': Slack accepts 1 to 9999 events per page",
                 failure("slack-auditlogs:logs?" + TOKEN + "&limit=10000"));
     }
 
@@ -77,7 +77,7 @@ class EndpointOptionsTest {
     @Test
     void refusesAWindowThatIsNotWholeSeconds() {
         String message = failure("slack-auditlogs:logs?" + TOKEN + "&windowSize=500");
-        assertTrue(message.startsWith("Invalid windowSize PT0.5S: a whole number of seconds, at least one"), message);
+        assertTrue(message.startsWith("Invalid windowSize '500': a whole number of seconds, at least one"), message);
     }
 
     @Test

@@ -13,6 +13,7 @@
  */
 package dev.slackaudit.examples;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,8 +59,9 @@ final class DemoMode extends MainListenerSupport {
             return;
         }
         simulator = org.apply(TOKEN).start();
-        LOG.info("No Slack token configured (SLACK_TOKEN, slack.token): serving {} synthetic events of the last day from"
-                 + " the simulator at {}", simulator.eventCount(), simulator.baseUrl());
+        LOG.info("No Slack token configured (SLACK_TOKEN, slack.token): serving {} synthetic events from {} to {} from"
+                 + " the simulator at {}", simulator.eventCount(), Instant.ofEpochSecond(simulator.oldestDateCreate()),
+                 Instant.ofEpochSecond(simulator.newestDateCreate()), simulator.baseUrl());
 
         Map<String, String> demo = new LinkedHashMap<>();
         demo.put("slack.token", TOKEN);

@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.jms.JmsConsumer;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 
 /**
  * Ends a bounded export: once every running {@code slack-auditlogs} consumer's checkpoint has passed {@code latest}
@@ -68,13 +70,29 @@ final class ExportCompletion extends ServiceSupport {
             List<SlackAuditLogsConsumer> consumers = runningConsumers();
             boolean exported = !consumers.isEmpty() && consumers.stream()
                     .allMatch(consumer -> Instant.parse(consumer.getCheckpoint()).getEpochSecond() > latest);
-            if (exported && statistics.queueDrained()) {
+            if (exported && statistics.queueDrained() && queueListenersConnected()) {
                 camelContext.getExecutorServiceManager().shutdown(checker);
                 onComplete.run();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("Could not check whether the export is complete; checking again", e);
         }
+    }
+
+    /**
+     * Whether every JMS listener has connected to its queue. A run with nothing left to export (the second one on the
+     * same data directory) is complete at once, while the listener is still connecting; stopping it then makes Spring
+     * log a WARN about an interrupted setup.
+     */
+    private boolean queueListenersConnected() throws Exception {
+        for (Route route : camelContext.getRoutes()) {
+            if (route.getConsumer() instanceof JmsConsumer jms
+                && jms.getListenerContainer() instanceof DefaultMessageListenerContainer container
+                && !container.isRegisteredWithDestination()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<SlackAuditLogsConsumer> runningConsumers() {

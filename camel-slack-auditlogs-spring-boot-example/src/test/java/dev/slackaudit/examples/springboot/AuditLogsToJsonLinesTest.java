@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -43,6 +44,8 @@ import static org.awaitility.Awaitility.await;
  * simulated organization on loopback whose events all lie within the first start's reach (oldest: PT1H).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests export no metrics unless asked: this one checks /actuator/prometheus as the application serves it
+@AutoConfigureObservability(tracing = false)
 @DirtiesContext
 class AuditLogsToJsonLinesTest {
 
@@ -112,6 +115,38 @@ class AuditLogsToJsonLinesTest {
     void showsTheConsumerUpInActuatorHealth() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(ActuatorHealth.fetch(http).consumerState()).isEqualTo("UP"));
+    }
+
+    @Test
+    void exposesTheConsumersMetricsToPrometheus() {
+        // the counters move from nothing to the whole drain
+        await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.fetch(http)
+                .routeSample("slack_auditlogs_events_delivered_total").orElse(0) == slack.eventCount());
+
+        PrometheusScrape scrape = PrometheusScrape.fetch(http);
+        assertThat(scrape.routeSample("slack_auditlogs_requests_total").orElseThrow()).isPositive();
+        assertThat(scrape.routeSample("slack_auditlogs_pages_fetched_total").orElseThrow()).isPositive();
+        assertThat(scrape.routeSample("slack_auditlogs_export_complete")).hasValue(0);
+        assertThat(scrape.routeSample("slack_auditlogs_failed_polls_total")).hasValue(0);
+        assertThat(scrape.routeSample("slack_auditlogs_rate_limited_total")).hasValue(0);
+        assertThat(scrape.routeSample("slack_auditlogs_rate_limit_wait_seconds_total")).hasValue(0);
+        assertThat(scrape.routeSample("slack_auditlogs_retries_total")).hasValue(0);
+        // caught up: the checkpoint trails now by the lag (1 minute) plus at most a poll interval (1 minute), so
+        // between polls the hour read at the first start shows a little under 100 %
+        assertThat(scrape.routeSample("slack_auditlogs_backfill_progress_percent").orElseThrow()).isGreaterThan(90);
+        assertThat(scrape.routeSample("slack_auditlogs_seconds_behind").orElseThrow()).isLessThan(300);
+        assertThat(scrape.routeSample("slack_auditlogs_last_successful_poll_timestamp_seconds").orElseThrow())
+                .isGreaterThan(slack.newestDateCreate());
+    }
+
+    @Test
+    void keepsTheTokenOutOfThePrometheusScrape() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.fetch(http)
+                .routeSample("slack_auditlogs_events_delivered_total").isPresent());
+
+        String scrape = PrometheusScrape.fetch(http).body();
+        assertThat(scrape).contains("checkpointKey=\"slack-auditlogs/127.0.0.1/audit/v1\"");
+        assertThat(scrape).doesNotContain(TOKEN).doesNotContain("0123456789-secret");
     }
 
     private static List<String> jsonLines() throws IOException {

@@ -13,8 +13,6 @@
  */
 package dev.slackaudit.camel.springboot;
 
-import java.time.Duration;
-
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -29,6 +27,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The component's {@code configuration} option (all endpoint defaults as one object) is left out on purpose: every
  * one of its fields is an option here, and copying both onto the component would make the outcome depend on the
  * order the copy takes. Define the component as a bean to hand it a whole configuration object.
+ * <p>
+ * The durations and numbers are text, as in the component: Spring Boot hands the value as typed to the component,
+ * which refuses one it cannot use with the option's name, the value and the forms accepted (Spring's own Duration
+ * binding would accept other forms than a URI, and Camel's would turn a typo into zero).
  */
 @ConfigurationProperties(prefix = "camel.component.slack-auditlogs")
 public class SlackAuditLogsComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -42,12 +44,12 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      * Page size sent to Slack (1 to 9999). Requests are the scarce resource under the org-wide quota of about 50 calls
      * a minute, so the largest page is the default.
      */
-    private Integer limit = 9999;
+    private String limit = "9999";
     /**
      * Client-side request budget. Slack's limit (about 50 calls a minute) is shared by every app of the organization,
      * so stay well below it. 0 disables pacing; a 429 is always honoured.
      */
-    private Integer maxRequestsPerMinute = 20;
+    private String maxRequestsPerMinute = "20";
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
@@ -69,15 +71,18 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
     /**
      * Never ask for events newer than now minus this, on Slack's clock (learned from its answers' Date header). Small,
      * so events arrive within seconds: events Slack indexes later than this are caught by overlap. lag plus overlap is
-     * how late an event may be indexed and still be delivered.
+     * how late an event may be indexed and still be delivered. A whole number of seconds, zero or more: an ISO-8601
+     * duration (PT5S), a number with a unit (5s) or a plain number of milliseconds (5000).
      */
-    private Duration lag = Duration.ofSeconds(5);
+    private String lag = "PT5S";
     /**
      * Each poll reads this much before the checkpoint again, to catch events Slack indexed late; events already
      * delivered are dropped by the idempotent repository. It costs no request while the overlap and the new events fit
-     * in one page. History read long after it happened (a backfill, a restart) is not read again.
+     * in one page. History read long after it happened (a backfill, a restart) is not read again. A whole number of
+     * seconds, zero or more: an ISO-8601 duration (PT6M), a number with a unit (360s, 6m) or a plain number of
+     * milliseconds (360000).
      */
-    private Duration overlap = Duration.ofMinutes(6);
+    private String overlap = "PT6M";
     /**
      * The checkpoint's key in the state repository. Derived from the baseUrl host and path and the filters when not
      * set; set it when several consumers share a repository or the filters may change.
@@ -91,16 +96,17 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
     /**
      * The longest time range one window covers, unlimited when not set. Windows are sized from the history's density
      * instead (see maxEventsPerWindow); setting this costs a request for every window's partial last page, e.g. one
-     * request per hour of quiet history with PT1H.
+     * request per hour of quiet history with PT1H. A whole number of seconds, at least one: an ISO-8601 duration
+     * (PT1H), a number with a unit (3600s, 1h) or a plain number of milliseconds (3600000).
      */
-    private Duration windowSize;
+    private String windowSize;
     /**
      * The most events one window holds. Its pages stay in memory up to 20,000 events and go to a temporary file in
      * spoolDirectory beyond that, so the heap stays small whatever the window holds; this bounds the disk used (about 1
      * KB an event, for up to two windows). A window that holds more stops reading there and the next ones are sized
      * from the density seen; a single second is never split.
      */
-    private Integer maxEventsPerWindow = 500000;
+    private String maxEventsPerWindow = "500000";
     /**
      * Where a window's pages go when it holds more than 20,000 events (the system temporary directory when not set).
      * Files are deleted as soon as their window is delivered.
@@ -118,7 +124,7 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
     /**
      * The most events one logs producer call returns (newest first).
      */
-    private Integer maxResults = 1000;
+    private String maxResults = "1000";
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
@@ -127,21 +133,24 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private Boolean autowiredEnabled = true;
     /**
-     * How long to wait for a TCP connection to Slack.
+     * How long to wait for a TCP connection to Slack. Longer than zero: an ISO-8601 duration (PT10S), a number with a
+     * unit (10s) or a plain number of milliseconds (10000).
      */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private String connectTimeout = "PT10S";
     /**
      * How often one request is repeated after a 429, a 5xx, a connection failure or an unreadable answer.
      */
-    private Integer maxRetries = 5;
+    private String maxRetries = "5";
     /**
-     * The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute.
+     * The first backoff delay between retries; it doubles per attempt, with jitter, up to a minute. Zero or more: an
+     * ISO-8601 duration (PT1S), a number with a unit (1s, 500ms) or a plain number of milliseconds (1000).
      */
-    private Duration retryDelay = Duration.ofSeconds(1);
+    private String retryDelay = "PT1S";
     /**
-     * The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while).
+     * The longest silence while waiting for or reading Slack's answer (a 9999-event page can take a while). Longer than
+     * zero: an ISO-8601 duration (PT60S), a number with a unit (60s, 1m) or a plain number of milliseconds (60000).
      */
-    private Duration socketTimeout = Duration.ofSeconds(60);
+    private String socketTimeout = "PT60S";
     /**
      * Comma-separated action names to read, e.g. user_login,file_downloaded (all actions when empty). Slack takes at
      * most 30 per request; longer lists are read as several queries and merged. The consumer checks the names against
@@ -184,7 +193,7 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
     /**
      * HTTP proxy port.
      */
-    private Integer proxyPort;
+    private String proxyPort;
     /**
      * TLS configuration (trust store, protocols) through Camel's SSLContextParameters; refer to the bean with #name.
      */
@@ -212,19 +221,19 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.baseUrl = baseUrl;
     }
 
-    public Integer getLimit() {
+    public String getLimit() {
         return limit;
     }
 
-    public void setLimit(Integer limit) {
+    public void setLimit(String limit) {
         this.limit = limit;
     }
 
-    public Integer getMaxRequestsPerMinute() {
+    public String getMaxRequestsPerMinute() {
         return maxRequestsPerMinute;
     }
 
-    public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
+    public void setMaxRequestsPerMinute(String maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
     }
 
@@ -244,19 +253,19 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.idempotentRepository = idempotentRepository;
     }
 
-    public Duration getLag() {
+    public String getLag() {
         return lag;
     }
 
-    public void setLag(Duration lag) {
+    public void setLag(String lag) {
         this.lag = lag;
     }
 
-    public Duration getOverlap() {
+    public String getOverlap() {
         return overlap;
     }
 
-    public void setOverlap(Duration overlap) {
+    public void setOverlap(String overlap) {
         this.overlap = overlap;
     }
 
@@ -284,19 +293,19 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.stateRepository = stateRepository;
     }
 
-    public Duration getWindowSize() {
+    public String getWindowSize() {
         return windowSize;
     }
 
-    public void setWindowSize(Duration windowSize) {
+    public void setWindowSize(String windowSize) {
         this.windowSize = windowSize;
     }
 
-    public Integer getMaxEventsPerWindow() {
+    public String getMaxEventsPerWindow() {
         return maxEventsPerWindow;
     }
 
-    public void setMaxEventsPerWindow(Integer maxEventsPerWindow) {
+    public void setMaxEventsPerWindow(String maxEventsPerWindow) {
         this.maxEventsPerWindow = maxEventsPerWindow;
     }
 
@@ -308,11 +317,11 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.lazyStartProducer = lazyStartProducer;
     }
 
-    public Integer getMaxResults() {
+    public String getMaxResults() {
         return maxResults;
     }
 
-    public void setMaxResults(Integer maxResults) {
+    public void setMaxResults(String maxResults) {
         this.maxResults = maxResults;
     }
 
@@ -324,35 +333,35 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.autowiredEnabled = autowiredEnabled;
     }
 
-    public Duration getConnectTimeout() {
+    public String getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(Duration connectTimeout) {
+    public void setConnectTimeout(String connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public Integer getMaxRetries() {
+    public String getMaxRetries() {
         return maxRetries;
     }
 
-    public void setMaxRetries(Integer maxRetries) {
+    public void setMaxRetries(String maxRetries) {
         this.maxRetries = maxRetries;
     }
 
-    public Duration getRetryDelay() {
+    public String getRetryDelay() {
         return retryDelay;
     }
 
-    public void setRetryDelay(Duration retryDelay) {
+    public void setRetryDelay(String retryDelay) {
         this.retryDelay = retryDelay;
     }
 
-    public Duration getSocketTimeout() {
+    public String getSocketTimeout() {
         return socketTimeout;
     }
 
-    public void setSocketTimeout(Duration socketTimeout) {
+    public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
     }
 
@@ -420,11 +429,11 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
         this.proxyHost = proxyHost;
     }
 
-    public Integer getProxyPort() {
+    public String getProxyPort() {
         return proxyPort;
     }
 
-    public void setProxyPort(Integer proxyPort) {
+    public void setProxyPort(String proxyPort) {
         this.proxyPort = proxyPort;
     }
 
