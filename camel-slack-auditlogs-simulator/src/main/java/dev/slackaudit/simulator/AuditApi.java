@@ -20,8 +20,11 @@ final class AuditApi {
     private final byte[] schemas;
     private final CursorCodec cursors;
     private final TokenPolicy tokens;
+    private final RangePolicy range;
 
-    AuditApi(Supplier<EntryTimeline> timeline, ActionCatalog catalog, CursorCodec cursors, TokenPolicy tokens) {
+    AuditApi(Supplier<EntryTimeline> timeline, ActionCatalog catalog, CursorCodec cursors, TokenPolicy tokens,
+             RangePolicy range) {
+        this.range = range;
         this.timeline = timeline;
         this.catalog = catalog;
         this.schemas = ClasspathResources.read("schemas.json");
@@ -49,7 +52,7 @@ final class AuditApi {
 
     private Reply logs(Map<String, String> query) {
         try {
-            LogsPage page = LogsPage.of(timeline.get(), LogsQuery.parse(query, catalog, cursors));
+            LogsPage page = LogsPage.of(timeline.get(), LogsQuery.parse(query, catalog, cursors, range));
             String nextCursor = page.nextSecond().isPresent() ? cursors.encode(page.nextSecond().getAsLong()) : "";
             return Reply.json(200, page.render(nextCursor));
         } catch (ApiError rejected) {

@@ -17,16 +17,41 @@ final class EntryTimeline {
         this.entries = sortedEntries;
     }
 
-    /** A new timeline with {@code added} merged in at their place in the order. */
+    /**
+     * A new timeline with {@code added} merged in at their place in the order (after equal entries already there, as
+     * a stable sort would put them). Only the added entries are sorted; each then finds its place by binary search,
+     * so a few live events join a 5,000,000-entry timeline with a few dozen comparisons and one array copy.
+     */
     EntryTimeline with(Collection<StoredEntry> added) {
-        StoredEntry[] merged = Arrays.copyOf(entries, entries.length + added.size());
-        int i = entries.length;
-        for (StoredEntry entry : added) {
-            merged[i++] = entry;
+        StoredEntry[] extra = added.toArray(new StoredEntry[0]);
+        Arrays.sort(extra, StoredEntry.NEWEST_FIRST);
+        StoredEntry[] merged = new StoredEntry[entries.length + extra.length];
+        int from = 0;
+        int to = 0;
+        for (StoredEntry entry : extra) {
+            int place = firstAfter(entry, from);
+            System.arraycopy(entries, from, merged, to, place - from);
+            to += place - from;
+            from = place;
+            merged[to++] = entry;
         }
-        // TimSort merges the already sorted prefix with the new run in about linear time.
-        Arrays.sort(merged, StoredEntry.NEWEST_FIRST);
+        System.arraycopy(entries, from, merged, to, entries.length - from);
         return new EntryTimeline(merged);
+    }
+
+    /** The index of the first entry at or after {@code from} that sorts after {@code entry}. */
+    private int firstAfter(StoredEntry entry, int from) {
+        int low = from;
+        int high = entries.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (StoredEntry.NEWEST_FIRST.compare(entries[mid], entry) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     int size() {

@@ -60,7 +60,7 @@ final class EventRenderer {
     }
 
     StoredEntry render(long index, long second) {
-        SplittableRandom random = new SplittableRandom(Mix.mix64(seed ^ Mix.mix64(index)));
+        SplittableRandom random = randomOf(index);
         String id = eventId(index, random);
         ActionMix.Pick pick = mix.pick(random);
         Actor actor = actorFor(pick, random);
@@ -82,13 +82,43 @@ final class EventRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render event " + index, e);
         }
-        return new StoredEntry(second, id, pick.action(), actor.person().id(), entityId, out.toByteArray());
+        return StoredEntry.rendered(second, id, pick.action(), actor.person().id(), entityId, out.toByteArray());
     }
 
-    /** UUID-like; the low 64 bits are a bijection of the index, so ids never collide within one seed. */
+    /**
+     * The event at {@code index} without its JSON: the few fields ordering and filters need, drawn exactly as
+     * {@link #render(long, long)} draws them, so that rendering it later gives the same event. Much cheaper than
+     * rendering, which is what lets a compact history of millions of events build quickly.
+     */
+    StoredEntry onDemand(long index, long second) {
+        SplittableRandom random = randomOf(index);
+        random.nextLong(); // the id's high half, recomputed when needed
+        ActionMix.Pick pick = mix.pick(random);
+        return new OnDemandEntry(this, index, second, pick.action(), actorFor(pick, random).person().id());
+    }
+
+    /** The high 64 bits of the event's id (as hex, its first 16 digits); with {@link #idLow(long)} it orders ids. */
+    long idHigh(long index) {
+        return (randomOf(index).nextLong() & ~0xF000L) | 0x4000L;
+    }
+
+    /** The low 64 bits of the event's id: a bijection of the index, so ids never collide within one seed. */
+    long idLow(long index) {
+        return Mix.mix64(index ^ idSalt);
+    }
+
+    String eventId(long index) {
+        return eventId(index, randomOf(index));
+    }
+
+    private SplittableRandom randomOf(long index) {
+        return new SplittableRandom(Mix.mix64(seed ^ Mix.mix64(index)));
+    }
+
+    /** UUID-like, lower-case hex: comparing two ids as text compares (high, low) as unsigned numbers. */
     private String eventId(long index, SplittableRandom random) {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = Mix.mix64(index ^ idSalt);
+        long low = idLow(index);
         char[] id = new char[36];
         int at = 0;
         for (int nibble = 0; nibble < 32; nibble++) {

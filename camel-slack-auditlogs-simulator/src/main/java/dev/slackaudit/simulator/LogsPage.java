@@ -52,18 +52,21 @@ final class LogsPage {
     /** The response body; successful Slack responses have no {@code ok} field. */
     byte[] render(String nextCursor) {
         byte[] cursor = nextCursor.getBytes(StandardCharsets.US_ASCII);
+        // each entry's bytes are fetched once: an on-demand entry renders them on every call
+        byte[][] parts = new byte[entries.size()][];
         int size = HEAD.length + Math.max(0, entries.size() - 1) + CURSOR_HEAD.length + cursor.length + TAIL.length;
-        for (StoredEntry entry : entries) {
-            size += entry.json().length;
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = entries.get(i).json();
+            size += parts[i].length;
         }
         // One exact-size array and plain copies: a 9999-entry page is about 10 MB.
         byte[] body = new byte[size];
         int at = put(HEAD, body, 0);
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 body[at++] = ',';
             }
-            at = put(entries.get(i).json(), body, at);
+            at = put(parts[i], body, at);
         }
         at = put(CURSOR_HEAD, body, at);
         at = put(cursor, body, at);

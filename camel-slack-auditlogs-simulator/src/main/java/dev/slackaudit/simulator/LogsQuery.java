@@ -38,10 +38,11 @@ final class LogsQuery {
      * Parses the query string parameters; {@code cursorSecond} (from the cursor, if any) caps {@code latest},
      * which is how paging moves back through time while {@code oldest} has to be repeated by the client.
      */
-    static LogsQuery parse(Map<String, String> params, ActionCatalog catalog, CursorCodec cursors) throws ApiError {
+    static LogsQuery parse(Map<String, String> params, ActionCatalog catalog, CursorCodec cursors, RangePolicy range)
+            throws ApiError {
         int limit = parseLimit(param(params, "limit"));
-        long oldest = parseSecond(param(params, "oldest"), Long.MIN_VALUE);
-        long latest = parseSecond(param(params, "latest"), Long.MAX_VALUE);
+        long oldest = parseSecond(param(params, "oldest"), Long.MIN_VALUE, range);
+        long latest = parseSecond(param(params, "latest"), Long.MAX_VALUE, range);
         if (oldest > latest) {
             throw new ApiError(400, "invalid_range");
         }
@@ -73,13 +74,14 @@ final class LogsQuery {
         throw new ApiError(400, "invalid_limit");
     }
 
-    private static long parseSecond(String value, long absent) throws ApiError {
+    private static long parseSecond(String value, long absent, RangePolicy range) throws ApiError {
         if (value == null) {
             return absent;
         }
         try {
             long second = Long.parseLong(value.trim());
             if (second >= 0) {
+                range.check(second);
                 return second;
             }
         } catch (NumberFormatException notANumber) {

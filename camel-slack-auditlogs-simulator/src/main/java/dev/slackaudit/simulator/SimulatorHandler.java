@@ -1,48 +1,38 @@
 package dev.slackaudit.simulator;
 
-import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Serves one exchange through the layers a request to Slack passes: the network's faults ({@link FaultPlan},
  * on {@code /logs} only), the organisation-wide rate limit, then the {@link AuditApi}. The answer is logged
  * before it is written, so a test sees a slow or dropped response in {@link RequestLog} right away.
  */
-final class SimulatorHandler implements HttpHandler {
-
-    private static final System.Logger LOG = System.getLogger(SimulatorHandler.class.getName());
+final class SimulatorHandler implements Function<IncomingRequest, Reply> {
 
     private final AuditApi api;
     private final TokenPolicy tokens;
     private final RateLimiter rateLimiter;
     private final FaultPlan faults;
     private final RequestLog log;
-    private final Clock clock;
     private int logsRequests;
 
-    SimulatorHandler(AuditApi api, TokenPolicy tokens, RateLimiter rateLimiter, FaultPlan faults, RequestLog log,
-                     Clock clock) {
+    SimulatorHandler(AuditApi api, TokenPolicy tokens, RateLimiter rateLimiter, FaultPlan faults, RequestLog log) {
         this.api = api;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.log = log;
-        this.clock = clock;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+    public Reply apply(IncomingRequest request) {
+        String path = request.path();
         long sequence;
         int logsNumber;
         // the place in the request log and the /logs number that faults are pinned to are taken together, so that
@@ -51,27 +41,16 @@ final class SimulatorHandler implements HttpHandler {
             sequence = log.arrive();
             logsNumber = path.equals(AuditApi.LOGS) ? ++logsRequests : 0;
         }
-        Instant arrival = clock.instant();
-        try {
-            String method = exchange.getRequestMethod();
-            Map<String, String> query = QueryString.parse(exchange.getRequestURI().getRawQuery());
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Instant arrival = request.arrival();
+        String method = request.method();
+        Map<String, String> query = QueryString.parse(request.rawQuery());
+        String authorization = request.header("authorization");
 
-            Reply reply = answer(method, path, query, authorization, logsNumber);
+        Reply reply = answer(method, path, query, authorization, logsNumber);
 
-            log.record(sequence, new RecordedRequest(method, path, query, headersOf(exchange),
-                    tokens.accepts(authorization), reply.status(), arrival));
-            ReplyWriter.write(exchange, reply);
-        } catch (InterruptedException stopping) {
-            // close() interrupts a slow reply; give up on it without a stack trace.
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException bug) {
-            // The JDK server would only drop the connection and log at TRACE; make a simulator bug visible.
-            LOG.log(System.Logger.Level.ERROR, "simulator failed on " + exchange.getRequestURI(), bug);
-            throw bug;
-        } finally {
-            exchange.close();
-        }
+        log.record(sequence, new RecordedRequest(method, path, query, headersOf(request),
+                tokens.accepts(authorization), reply.status(), arrival));
+        return reply;
     }
 
     private Reply answer(String method, String path, Map<String, String> query, String authorization, int logsNumber) {
@@ -90,10 +69,10 @@ final class SimulatorHandler implements HttpHandler {
         return api.answer(method, path, query, authorization);
     }
 
-    private static Map<String, String> headersOf(HttpExchange exchange) {
+    private static Map<String, String> headersOf(IncomingRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            String name = header.getKey();
             String value = String.join(",", header.getValue());
             headers.put(name, name.equals("authorization") ? redacted(value) : value);
         }

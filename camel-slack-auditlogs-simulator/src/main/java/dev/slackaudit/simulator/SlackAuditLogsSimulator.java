@@ -3,7 +3,6 @@ package dev.slackaudit.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-
 import javax.net.ssl.SSLContext;
-
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * An embeddable fake of Slack's Enterprise Audit Logs API ({@code https://api.slack.com/audit/v1}): a
@@ -42,43 +34,71 @@ import com.sun.net.httpserver.HttpsServer;
 public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
-    private static final int HANDLER_THREADS = 8;
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    /** How far before "now" the default history (and a {@link HistoryShape} without an end) stops. */
+    private static final Duration HISTORY_END_BEFORE_NOW = Duration.ofMinutes(2);
 
+    private final Clock serverClock;
     private final SyntheticEvents synthetic;
     private final CursorCodec cursors;
     private final FaultPlan faults;
     private final RequestLog requestLog = new RequestLog();
+    private final VisibilityLog visibility = new VisibilityLog();
     private final SimulatorHandler handler;
+    private final VisibilityEndpoint visibilityEndpoint;
+    private final LiveFeed live;
     private final int requestedPort;
     private final SSLContext tls;
+    private final Instant builtAt;
 
     /** Copy-on-write: readers take the current snapshot; writers replace it under {@code this} lock. */
     private volatile EntryTimeline timeline = EntryTimeline.EMPTY;
 
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackHttpServer server;
     private boolean closed;
 
     private SlackAuditLogsSimulator(Builder builder) {
-        Clock clock = builder.clock;
-        Instant to = builder.to != null ? builder.to : clock.instant().minus(Duration.ofMinutes(2));
-        Instant from = builder.from != null ? builder.from : to.minus(Duration.ofHours(24));
+        // Everything time-related runs on the server's clock: Date headers, rate limit, cursors, live events, strict ranges.
+        this.serverClock = Clock.offset(builder.clock, builder.clockOffset);
         ActionCatalog catalog = ActionCatalog.fromCapture();
 
-        this.synthetic = new SyntheticEvents(builder.seed, catalog);
-        this.cursors = new CursorCodec(clock, builder.cursorTtl);
+        this.synthetic = new SyntheticEvents(builder.seed, catalog, builder.compactStorage);
+        this.cursors = new CursorCodec(serverClock, builder.cursorTtl);
         this.faults = builder.faults;
         this.requestedPort = builder.port;
         this.tls = builder.tls;
         TokenPolicy tokens = new TokenPolicy(builder.token, builder.tokenErrors, builder.unauthorizedBody);
-        AuditApi api = new AuditApi(() -> timeline, catalog, cursors, tokens);
-        this.handler = new SimulatorHandler(api, tokens, new RateLimiter(builder.rateLimitPerMinute, clock), faults,
-                requestLog, clock);
+        RangePolicy range = builder.strictRange ? RangePolicy.strict(serverClock) : RangePolicy.lenient();
+        AuditApi api = new AuditApi(this::current, catalog, cursors, tokens, range);
+        this.handler = new SimulatorHandler(api, tokens, new RateLimiter(builder.rateLimitPerMinute, serverClock), faults,
+                requestLog);
+        this.visibilityEndpoint = new VisibilityEndpoint(this::visibilityOf, this::visibleSince);
+        this.live = builder.liveRate > 0 ? new LiveFeed(builder.liveRate, builder.indexingDelay, builder.seed, synthetic) : null;
 
-        List<StoredEntry> initial = new ArrayList<>(synthetic.generate(builder.events, from, to));
-        builder.entries.stream().map(StoredEntry::verbatim).forEach(initial::add);
-        timeline = timeline.with(initial);
+        timeline = timeline.with(history(builder));
+        this.builtAt = serverClock.instant();
+    }
+
+    /** The events the simulator is built with: the main span, the extra batches (bursts, tied seconds), the verbatim entries. */
+    private List<StoredEntry> history(Builder builder) {
+        Instant defaultEnd = serverClock.instant().minus(HISTORY_END_BEFORE_NOW);
+        Instant to = builder.to != null ? builder.to : defaultEnd;
+        Instant from = builder.from != null ? builder.from : to.minus(Duration.ofHours(24));
+        int events = builder.events;
+        List<Batch> batches = new ArrayList<>(builder.batches);
+        if (builder.shape != null) {
+            to = builder.shapeEnd != null ? builder.shapeEnd : defaultEnd;
+            from = to.minus(builder.shape.span());
+            events = builder.shape.events();
+            if (builder.shape.burstEvents() > 0) {
+                batches.add(Batch.within(builder.shape.burstEvents(), builder.shape.burstStart(from), HistoryShape.BURST_LENGTH));
+            }
+        }
+        List<StoredEntry> history = new ArrayList<>(synthetic.generate(events, from, to));
+        for (Batch batch : batches) {
+            history.addAll(synthetic.generate(batch.count(), batch.from(), batch.to()));
+        }
+        builder.entries.stream().map(StoredEntry::verbatim).forEach(history::add);
+        return history;
     }
 
     public static Builder builder() {
@@ -86,40 +106,27 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     }
 
     /**
-     * Binds {@code 127.0.0.1} and starts serving. The JDK's built-in {@code HttpServer} keeps the simulator
-     * free of dependencies, so it embeds in any test classpath, and loopback keeps it off the network.
+     * Binds {@code 127.0.0.1} and starts serving (and, in live mode, starts the stream of live events). The small
+     * {@link LoopbackHttpServer} keeps the simulator free of dependencies, so it embeds in any test classpath, and
+     * loopback keeps it off the network.
      */
     public synchronized SlackAuditLogsSimulator start() {
         if (server != null || closed) {
             throw new IllegalStateException(closed ? "the simulator is closed" : "the simulator is already started");
         }
-        // Without TCP_NODELAY the JDK server sends headers and body as two segments and Nagle's algorithm meets the
-        // client's delayed ACK: about 40 ms per request. The JDK reads this once, when its first HttpServer starts.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort);
-            if (tls != null) {
-                HttpsServer https = HttpsServer.create(address, 50);
-                https.setHttpsConfigurator(new HttpsConfigurator(tls));
-                server = https;
-            } else {
-                server = HttpServer.create(address, 50);
-            }
+            server = LoopbackHttpServer.start(InetAddress.getByName(LOOPBACK), requestedPort, tls, serverClock, this::serve);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + LOOPBACK + ":" + requestedPort, e);
         }
-        AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(HANDLER_THREADS, task -> {
-            Thread thread = new Thread(task, "slack-auditlogs-simulator-" + threads.incrementAndGet());
-            thread.setDaemon(true); // a test that forgets close() must still let the JVM exit
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", handler);
-        server.start();
+        if (live != null) {
+            live.begin(serverClock.instant());
+        }
         return this;
+    }
+
+    private Reply serve(IncomingRequest request) {
+        return request.path().startsWith(VisibilityEndpoint.PREFIX) ? visibilityEndpoint.answer(request) : handler.apply(request);
     }
 
     /**
@@ -135,7 +142,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the simulator is not started");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Stops serving; in-flight slow replies are abandoned. Idempotent. */
@@ -143,14 +150,13 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.close();
         }
     }
 
     /** Every entry id currently served, in API order (newest first); {@code null} for a verbatim entry without id. */
     public List<String> eventIds() {
-        EntryTimeline current = timeline;
+        EntryTimeline current = current();
         List<String> ids = new ArrayList<>(current.size());
         for (int i = 0; i < current.size(); i++) {
             ids.add(current.get(i).id());
@@ -160,7 +166,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     /** Each served entry's exact JSON, in API order. */
     public List<String> eventJson() {
-        EntryTimeline current = timeline;
+        EntryTimeline current = current();
         List<String> json = new ArrayList<>(current.size());
         for (int i = 0; i < current.size(); i++) {
             json.add(current.get(i).jsonText());
@@ -169,19 +175,19 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     }
 
     public int eventCount() {
-        return timeline.size();
+        return current().size();
     }
 
     /** The smallest {@code date_create} served (Unix seconds); fails when nothing is served. */
     public long oldestDateCreate() {
-        EntryTimeline current = timeline;
+        EntryTimeline current = current();
         requireEntries(current);
         return current.get(current.size() - 1).dateCreate();
     }
 
     /** The largest {@code date_create} served (Unix seconds); fails when nothing is served. */
     public long newestDateCreate() {
-        EntryTimeline current = timeline;
+        EntryTimeline current = current();
         requireEntries(current);
         return current.get(0).dateCreate();
     }
@@ -195,7 +201,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
      */
     public synchronized List<String> addGeneratedEvents(int count, Instant from, Instant to) {
         List<StoredEntry> added = synthetic.generate(count, from, to);
-        timeline = timeline.with(added);
+        addNow(added);
         return added.stream().map(StoredEntry::id).collect(Collectors.toUnmodifiableList());
     }
 
@@ -205,7 +211,23 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         for (String json : entryJson) {
             added.add(StoredEntry.verbatim(json));
         }
-        timeline = timeline.with(added);
+        addNow(added);
+    }
+
+    /**
+     * The server-clock instant the event with this id became visible in {@code /logs}: for a live event its arrival
+     * plus its indexing delay; for {@link #addGeneratedEvents} and {@link #addEntries} the moment they were added;
+     * for the history the simulator was built with, the moment {@code build()} finished. Empty for an id not
+     * (yet) served, e.g. a live event still being indexed. A route's delivery latency is the time it received
+     * the event minus this instant (on the same clock: mind {@link Builder#clockOffset(Duration)}).
+     */
+    public Optional<Instant> visibleAt(String id) {
+        return visibilityOf(Objects.requireNonNull(id, "id")).map(VisibilityLog.Visibility::visibleAt);
+    }
+
+    /** The simulator's "now": the builder's clock shifted by {@link Builder#clockOffset(Duration)}. */
+    public Instant serverTime() {
+        return serverClock.instant();
     }
 
     /** Makes every cursor issued so far stale: using one answers {@code 400 invalid_cursor}. */
@@ -227,6 +249,51 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         requestLog.clear();
     }
 
+    /**
+     * The timeline as a request arriving now sees it: first hands the live events whose indexing delay has passed
+     * over to the timeline. The check is a volatile read when nothing is due, so every request can afford it.
+     */
+    private EntryTimeline current() {
+        if (live != null && live.hasChangesAt(serverClock.instant())) {
+            synchronized (this) {
+                List<LiveFeed.Visible> due = live.due(serverClock.instant());
+                if (!due.isEmpty()) {
+                    timeline = timeline.with(due.stream().map(LiveFeed.Visible::entry).collect(Collectors.toList()));
+                    due.forEach(event -> visibility.record(event.entry(), event.visibleAt()));
+                }
+            }
+        }
+        return timeline;
+    }
+
+    /** Adds entries visible from now on; the caller holds {@code this} lock. */
+    private void addNow(List<StoredEntry> added) {
+        current(); // live events due before now are logged as visible before these
+        timeline = timeline.with(added);
+        Instant now = serverClock.instant();
+        added.forEach(entry -> visibility.record(entry, now));
+    }
+
+    private List<VisibilityLog.Visibility> visibleSince(Instant since) {
+        current();
+        return visibility.since(since);
+    }
+
+    private Optional<VisibilityLog.Visibility> visibilityOf(String id) {
+        EntryTimeline current = current();
+        VisibilityLog.Visibility added = visibility.find(id);
+        if (added != null) {
+            return Optional.of(added);
+        }
+        // The history is not in the visibility log (millions of events need no second index): look it up.
+        for (int i = 0; i < current.size(); i++) {
+            if (id.equals(current.get(i).id())) {
+                return Optional.of(new VisibilityLog.Visibility(id, current.get(i).dateCreate(), builtAt));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void requireEntries(EntryTimeline current) {
         if (current.size() == 0) {
             throw new IllegalStateException("the simulator serves no entries");
@@ -235,6 +302,9 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     /** Configures a simulator; every setting has a default, so {@code builder().build()} is a working org. */
     public static final class Builder {
+
+        /** The indexing delay of {@link #live(double)}: uniform between 0 and 20 s. */
+        public static final IndexingDelay DEFAULT_INDEXING_DELAY = IndexingDelay.uniform(Duration.ZERO, Duration.ofSeconds(20));
 
         private long seed = 42L;
         private int events = 1000;
@@ -249,7 +319,15 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         private int port;
         private SSLContext tls;
         private Clock clock = Clock.systemUTC();
+        private Duration clockOffset = Duration.ZERO;
         private Duration cursorTtl = Duration.ofMinutes(10);
+        private double liveRate;
+        private IndexingDelay indexingDelay = DEFAULT_INDEXING_DELAY;
+        private boolean strictRange;
+        private boolean compactStorage;
+        private HistoryShape shape;
+        private Instant shapeEnd;
+        private final List<Batch> batches = new ArrayList<>();
 
         private Builder() {
         }
@@ -269,7 +347,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The range (inclusive) of the synthetic events' {@code date_create}; default the 24 h ending 2 minutes before {@link #build()}. */
+        /** The range (inclusive) of the synthetic events' {@code date_create}; default the 24 h ending 2 minutes before {@link #build()} (server clock). */
         public Builder timeSpan(Instant from, Instant to) {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -366,9 +444,120 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Shifts the simulator's notion of "now" by {@code offset} from {@link #clock(Clock)}: negative runs behind the
+         * machine, positive ahead, as Slack's servers may. Everything time-related follows it: every response's
+         * {@code Date} header, the rate-limit window, cursor expiry, the request log's times, the default history's
+         * end, live events' {@code date_create} and {@link #strictRange(boolean)} (default zero).
+         */
+        public Builder clockOffset(Duration offset) {
+            this.clockOffset = Objects.requireNonNull(offset, "offset");
+            return this;
+        }
+
+        /** {@link #live(double, IndexingDelay)} with {@link #DEFAULT_INDEXING_DELAY} (0 to 20 s). */
+        public Builder live(double ratePerSecond) {
+            return live(ratePerSecond, DEFAULT_INDEXING_DELAY);
+        }
+
+        /**
+         * Live mode: from {@code start()}, events happen at {@code ratePerSecond} on average (a Poisson stream, the same
+         * for the same seed), each with {@code date_create} = the server-clock second it happened, and each visible in
+         * {@code /logs} only once its indexing delay (drawn from {@code delay}) has passed; see
+         * {@link SlackAuditLogsSimulator#visibleAt(String)}. Live events join the history; off by default.
+         */
+        public Builder live(double ratePerSecond, IndexingDelay delay) {
+            if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+                throw new IllegalArgumentException("the live rate must be a positive number of events per second: " + ratePerSecond);
+            }
+            this.liveRate = ratePerSecond;
+            this.indexingDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /**
+         * Whether {@code /logs} refuses, as Slack documents, an {@code oldest} or {@code latest} in the server's future
+         * or before March 2018 with {@code 400 {"ok":false,"error":"invalid_range"}} (default {@code false}: any
+         * non-negative second is taken, which keeps tests that ask for {@code oldest=0} working).
+         */
+        public Builder strictRange(boolean strictRange) {
+            this.strictRange = strictRange;
+            return this;
+        }
+
+        /**
+         * A ready-made history ending 2 minutes before {@link #build()} on the server clock; it replaces
+         * {@link #events(int)} and {@link #timeSpan(Instant, Instant)}, and adds to {@link #burst} and
+         * {@link #tiedSecond}.
+         */
+        public Builder shape(HistoryShape shape) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            this.shapeEnd = null;
+            return this;
+        }
+
+        /** Like {@link #shape(HistoryShape)}, with the history ending at {@code end} (inclusive). */
+        public Builder shape(HistoryShape shape, Instant end) {
+            this.shape = Objects.requireNonNull(shape, "shape");
+            this.shapeEnd = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /**
+         * Adds {@code count} synthetic events with {@code date_create} in {@code [from, from + within)}, on top of the
+         * rest of the history: a sync job or a bulk import. May be called repeatedly.
+         */
+        public Builder burst(int count, Instant from, Duration within) {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(within, "within");
+            if (within.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("a burst lasts at least a second, got " + within);
+            }
+            batches.add(Batch.within(count, from, within));
+            return this;
+        }
+
+        /**
+         * Adds {@code count} synthetic events all with the {@code date_create} of {@code at}'s second: more than
+         * {@code limit} (up to 9999) events recorded at one instant, which Slack returns in one page that exceeds
+         * {@code limit} (REFERENCE §1).
+         */
+        public Builder tiedSecond(int count, Instant at) {
+            Objects.requireNonNull(at, "at");
+            Instant second = Instant.ofEpochSecond(at.getEpochSecond());
+            batches.add(new Batch(count, second, second));
+            return this;
+        }
+
+        /**
+         * Whether synthetic events keep only their place (about 40 bytes each) and render their JSON each time they are
+         * served, instead of holding it rendered (about 800 bytes each; the default). Pages are byte-identical either
+         * way. Meant for histories of millions of events ({@link HistoryShape#HEAVY}): building is several times
+         * faster and the heap several times smaller, but every entry served costs a render, and an {@code entity}
+         * filter renders every entry it scans.
+         */
+        public Builder compactStorage(boolean compactStorage) {
+            this.compactStorage = compactStorage;
+            return this;
+        }
+
         /** Generates the org and its events (this is where the time goes for big orgs); does not bind a port yet. */
         public SlackAuditLogsSimulator build() {
             return new SlackAuditLogsSimulator(this);
+        }
+    }
+
+    /** Extra synthetic events of the history, in {@code [from, to]} (whole seconds). */
+    private record Batch(int count, Instant from, Instant to) {
+
+        Batch {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+        }
+
+        static Batch within(int count, Instant from, Duration within) {
+            return new Batch(count, from, from.plus(within).minusNanos(1));
         }
     }
 }

@@ -8,31 +8,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One audit entry as served: its JSON rendered once up front (a page is a concatenation of these bytes),
- * plus the few fields that ordering and the {@code /logs} filters need, so serving never parses JSON.
+ * One audit entry as served, with the few fields that ordering and the {@code /logs} filters need, so serving
+ * never parses JSON. Most entries hold their JSON rendered once up front (a page is a concatenation of these
+ * bytes); a compact history holds {@link OnDemandEntry}s, which render theirs, identically, each time.
  */
-final class StoredEntry {
+abstract class StoredEntry {
 
     /** The API order: newest first; inside a second by id, descending, so that every page is reproducible. */
-    static final Comparator<StoredEntry> NEWEST_FIRST = Comparator.comparingLong(StoredEntry::dateCreate).reversed()
-            .thenComparing(StoredEntry::sortKey, Comparator.reverseOrder());
+    static final Comparator<StoredEntry> NEWEST_FIRST = (a, b) -> {
+        int bySecond = Long.compare(b.dateCreate, a.dateCreate);
+        return bySecond != 0 ? bySecond : b.compareIdTo(a);
+    };
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final long dateCreate;
-    private final String id;
     private final String action;
     private final String actorId;
-    private final String entityId;
-    private final byte[] json;
 
-    StoredEntry(long dateCreate, String id, String action, String actorId, String entityId, byte[] json) {
+    StoredEntry(long dateCreate, String action, String actorId) {
         this.dateCreate = dateCreate;
-        this.id = id;
         this.action = action;
         this.actorId = actorId;
-        this.entityId = entityId;
-        this.json = json;
+    }
+
+    /** An entry whose JSON is already rendered. */
+    static StoredEntry rendered(long dateCreate, String id, String action, String actorId, String entityId, byte[] json) {
+        return new Rendered(dateCreate, id, action, actorId, entityId, json);
     }
 
     /**
@@ -55,7 +57,7 @@ final class StoredEntry {
         }
         JsonNode entity = entry.path("entity");
         String entityType = entity.path("type").asText("");
-        return new StoredEntry(dateCreate.longValue(),
+        return rendered(dateCreate.longValue(),
                 textOrNull(entry.get("id")),
                 textOrNull(entry.get("action")),
                 textOrNull(entry.path("actor").path("user").get("id")),
@@ -67,37 +69,66 @@ final class StoredEntry {
         return node != null && node.isTextual() ? node.asText() : null;
     }
 
-    long dateCreate() {
+    final long dateCreate() {
         return dateCreate;
     }
 
     /** The entry's id, or {@code null} for a verbatim entry without one. */
-    String id() {
-        return id;
-    }
+    abstract String id();
 
-    String action() {
+    final String action() {
         return action;
     }
 
-    String actorId() {
+    final String actorId() {
         return actorId;
     }
 
-    String entityId() {
-        return entityId;
-    }
+    abstract String entityId();
 
-    /** The served bytes; callers must not modify them. */
-    byte[] json() {
-        return json;
-    }
+    /** The served bytes; callers must not modify them. An on-demand entry renders them on each call. */
+    abstract byte[] json();
 
     String jsonText() {
-        return new String(json, StandardCharsets.UTF_8);
+        return new String(json(), StandardCharsets.UTF_8);
     }
 
-    private String sortKey() {
+    /** Orders ids as text ({@code null} first); {@link OnDemandEntry} compares two of its kind without building the text. */
+    int compareIdTo(StoredEntry other) {
+        return sortKey().compareTo(other.sortKey());
+    }
+
+    final String sortKey() {
+        String id = id();
         return id == null ? "" : id;
+    }
+
+    private static final class Rendered extends StoredEntry {
+
+        private final String id;
+        private final String entityId;
+        private final byte[] json;
+
+        Rendered(long dateCreate, String id, String action, String actorId, String entityId, byte[] json) {
+            super(dateCreate, action, actorId);
+            this.id = id;
+            this.entityId = entityId;
+            this.json = json;
+        }
+
+        @Override
+        String id() {
+            return id;
+        }
+
+        @Override
+        String entityId() {
+            return entityId;
+        }
+
+        @Override
+        byte[] json() {
+            return json;
+        }
     }
 }

@@ -15,12 +15,15 @@ final class SyntheticEvents {
 
     private final long seed;
     private final EventRenderer renderer;
+    private final boolean compact;
     private long nextIndex;
     private long batches;
 
-    SyntheticEvents(long seed, ActionCatalog catalog) {
+    /** @param compact whether {@link #generate} keeps {@link OnDemandEntry}s (rendered when served) instead of JSON bytes */
+    SyntheticEvents(long seed, ActionCatalog catalog, boolean compact) {
         this.seed = seed;
         this.renderer = new EventRenderer(seed, new SyntheticOrg(seed), new ActionMix(catalog));
+        this.compact = compact;
     }
 
     /** {@code count} new events with {@code date_create} in {@code [from, to]} (whole seconds inside the range). */
@@ -39,7 +42,12 @@ final class SyntheticEvents {
         nextIndex += count;
         // Events are independent of each other, so a big org renders on all cores.
         return IntStream.range(0, count).parallel()
-                .mapToObj(i -> renderer.render(firstIndex + i, seconds[i]))
+                .mapToObj(i -> compact ? renderer.onDemand(firstIndex + i, seconds[i]) : renderer.render(firstIndex + i, seconds[i]))
                 .collect(Collectors.toList());
+    }
+
+    /** The event at {@code index} happening at {@code second}: a pure function of the seed and both. */
+    StoredEntry render(long index, long second) {
+        return renderer.render(index, second);
     }
 }

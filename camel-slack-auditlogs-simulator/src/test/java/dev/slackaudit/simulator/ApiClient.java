@@ -62,6 +62,12 @@ final class ApiClient {
         }
     }
 
+    /** {@code GET} of a path outside {@code /audit/v1}, e.g. the simulator's own {@code /_simulator/visibility}. */
+    HttpResponse<String> getFromRoot(String pathAndQuery) {
+        String root = baseUrl.substring(0, baseUrl.length() - "/audit/v1".length());
+        return send(HttpRequest.newBuilder(URI.create(root + pathAndQuery)));
+    }
+
     HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("Accept", "application/json");
     }

@@ -1,0 +1,86 @@
+package dev.slackaudit.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Strict range mode: Slack's invalid_range for a bound in the server's future or before March 2018. */
+class StrictRangeTest {
+
+    private static final Instant MACHINE_NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final long NOW = MACHINE_NOW.getEpochSecond();
+    private static final String INVALID_RANGE = "{\"ok\":false,\"error\":\"invalid_range\"}";
+
+    private final MutableClock clock = new MutableClock(MACHINE_NOW);
+    private SlackAuditLogsSimulator simulator;
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private ApiClient start(SlackAuditLogsSimulator.Builder builder) {
+        simulator = builder.events(50).clock(clock).build().start();
+        return new ApiClient(simulator, "xoxp-simulator");
+    }
+
+    private ApiClient strict() {
+        return start(SlackAuditLogsSimulator.builder().strictRange(true));
+    }
+
+    @Test
+    void aLatestInTheFutureIsRefused() {
+        HttpResponse<String> response = strict().logs("latest=" + (NOW + 1));
+
+        assertEquals(400, response.statusCode());
+        assertEquals(INVALID_RANGE, response.body());
+    }
+
+    @Test
+    void anOldestInTheFutureIsRefused() {
+        HttpResponse<String> response = strict().logs("oldest=" + (NOW + 60));
+
+        assertEquals(400, response.statusCode());
+        assertEquals(INVALID_RANGE, response.body());
+    }
+
+    @Test
+    void aBoundBeforeMarch2018IsRefused() {
+        HttpResponse<String> response = strict().logs("oldest=" + (RangePolicy.FEATURE_ENABLED.getEpochSecond() - 1));
+
+        assertEquals(400, response.statusCode());
+        assertEquals(INVALID_RANGE, response.body());
+    }
+
+    @Test
+    void boundsFromMarch2018UpToNowAreAccepted() {
+        HttpResponse<String> response = strict().logs("oldest=" + RangePolicy.FEATURE_ENABLED.getEpochSecond() + "&latest=" + NOW);
+
+        assertEquals(200, response.statusCode());
+        assertEquals(50, ApiClient.ids(response).size());
+    }
+
+    @Test
+    void theFutureIsJudgedOnTheServerClock() {
+        ApiClient client = start(SlackAuditLogsSimulator.builder().strictRange(true).clockOffset(Duration.ofSeconds(-120)));
+
+        HttpResponse<String> response = client.logs("latest=" + NOW);
+
+        assertEquals(400, response.statusCode());
+    }
+
+    @Test
+    void theDefaultAcceptsAnyNonNegativeBound() {
+        ApiClient client = start(SlackAuditLogsSimulator.builder());
+
+        HttpResponse<String> response = client.logs("oldest=0&latest=" + (NOW + 86_400));
+
+        assertEquals(200, response.statusCode());
+        assertEquals(50, ApiClient.ids(response).size());
+    }
+}
