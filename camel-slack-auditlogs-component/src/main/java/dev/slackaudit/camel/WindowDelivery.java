@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -105,37 +106,47 @@ final class WindowDelivery {
         int sent = 0;
         int sinceCommit = 0;
         boolean marked = false;
-        while (events.hasNext()) {
-            pending.add(events.next());
-            if (pending.size() < batchSize && events.hasNext()) {
-                continue; // a batch never spans two windows: the window's last one may be smaller
+        try {
+            while (true) {
+                // checked before the next read: a stopping consumer's thread is interrupted, and an interrupted
+                // thread cannot read a spool file (its channel closes)
+                if (!consumer.isRunAllowed()) {
+                    store.write(position);
+                    return false;
+                }
+                if (!events.hasNext()) {
+                    break;
+                }
+                pending.add(events.next());
+                if (pending.size() < batchSize && events.hasNext()) {
+                    continue; // a batch never spans two windows: the window's last one may be smaller
+                }
+                if (!marked && window.to() > position.deliveredUpTo()) {
+                    // before the first new event goes out: after a crash, this window's events are looked up again
+                    position = position.withDeliveredUpTo(window.to());
+                    store.write(position);
+                }
+                marked = true;
+                send(pending, sent++, batches, window);
+                for (AuditLogEntry event : pending) {
+                    idempotentRepository.add(idempotentKey.apply(event));
+                    statistics.delivered();
+                }
+                AuditLogEntry last = pending.get(pending.size() - 1);
+                if (last.getDateCreate() >= start.checkpoint()) {
+                    position = position.through(last.getDateCreate(), last.getDedupeKey(), read.readAt());
+                }
+                sinceCommit += pending.size();
+                pending.clear();
+                if (sinceCommit >= COMMIT_EVERY) {
+                    store.write(position);
+                    committed.run();
+                    sinceCommit = 0;
+                }
             }
-            if (!consumer.isRunAllowed()) {
-                store.write(position);
-                return false;
-            }
-            if (!marked && window.to() > position.deliveredUpTo()) {
-                // before the first new event goes out: after a crash, this window's events are looked up again
-                position = position.withDeliveredUpTo(window.to());
-                store.write(position);
-            }
-            marked = true;
-            send(pending, sent++, batches, window);
-            for (AuditLogEntry event : pending) {
-                idempotentRepository.add(idempotentKey.apply(event));
-                statistics.delivered();
-            }
-            AuditLogEntry last = pending.get(pending.size() - 1);
-            if (last.getDateCreate() >= start.checkpoint()) {
-                position = position.through(last.getDateCreate(), last.getDedupeKey(), read.readAt());
-            }
-            sinceCommit += pending.size();
-            pending.clear();
-            if (sinceCommit >= COMMIT_EVERY) {
-                store.write(position);
-                committed.run();
-                sinceCommit = 0;
-            }
+        } catch (RuntimeException e) {
+            keepProgress(e);
+            throw e;
         }
         overlapRead.accept(events.overlapEvents);
         position = position.past(window.to(), read.readAt());
@@ -215,6 +226,15 @@ final class WindowDelivery {
         }
     }
 
+    /** Stores how far delivery came before {@code failure} (reading the spool, say): what went through stays delivered. */
+    private void keepProgress(RuntimeException failure) {
+        try {
+            store.write(position);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** Sends one exchange: the event, or the batch {@code index} of the window's {@code batches} (batch mode). */
     private void send(List<AuditLogEntry> events, int index, int batches, Window window) {
         Exchange exchange = consumer.createExchange(false);
@@ -224,11 +244,7 @@ final class WindowDelivery {
             } else {
                 EventExchanges.populate(exchange, events, index, batches);
             }
-            try {
-                consumer.getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
+            processToTheEnd(exchange);
             if (exchange.isFailed() || exchange.isRollbackOnly()) {
                 store.write(position);
                 throw new RuntimeCamelException(EventExchanges.describe(events) + " failed after the route's error"
@@ -239,6 +255,34 @@ final class WindowDelivery {
             }
         } finally {
             consumer.releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * Runs the route on the exchange and waits for its outcome, however long: a stopping consumer's poll thread is
+     * interrupted (Camel cancels the scheduled poll), and an exchange given up half way may still complete in another
+     * thread (an asynchronous delay, a thread pool) and reach the sink while this consumer thinks it failed, to be
+     * delivered again after a restart. The interrupt is kept for the caller, who stops between two events.
+     */
+    private void processToTheEnd(Exchange exchange) {
+        CountDownLatch done = new CountDownLatch(1);
+        boolean interrupted = false;
+        try {
+            consumer.getAsyncProcessor().process(exchange, doneSync -> done.countDown());
+        } catch (Exception e) {
+            exchange.setException(e);
+            done.countDown();
+        }
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

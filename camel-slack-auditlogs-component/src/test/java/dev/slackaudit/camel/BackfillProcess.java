@@ -32,7 +32,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * with SIGKILL and started again. It writes every event as a JSON line to a file, keeps its checkpoint in a
  * {@link FileStateRepository} and, if asked, its delivered ids in a {@link FileIdempotentRepository}; it exits once
  * its checkpoint has passed {@code until} and prints {@code DONE} with its peak heap. On SIGTERM it stops gracefully,
- * as camel-main does.
+ * as camel-main does. The system property {@code backfill.sinkDelayMillis} slows the sink down.
  * <p>
  * Arguments: baseUrl token oldest until dataDir consumerOptions useFileIdempotentRepository [aggregateSize]. With an
  * aggregateSize the route writes groups of that many events through {@code aggregate()} with its default, in-memory,
@@ -69,6 +69,10 @@ public final class BackfillProcess {
                          + "&stateRepository=#state&stateKey=backfill" + (fileIds ? "&idempotentRepository=#ids" : "")
                          + "&" + options)
                             .routeId("backfill");
+                    long sinkDelay = Long.getLong("backfill.sinkDelayMillis", 0);
+                    if (sinkDelay > 0) {
+                        route.delay(sinkDelay); // a slow sink, so that a stop lands mid-backfill on a loaded machine
+                    }
                     if (aggregateSize > 0) {
                         route.aggregate(constant(true), AggregationStrategies.string("\n"))
                                 .completionSize(aggregateSize).forceCompletionOnStop()

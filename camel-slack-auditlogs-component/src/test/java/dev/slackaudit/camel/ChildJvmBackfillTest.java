@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.camel.testing.ChildJvm;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,16 +62,12 @@ class ChildJvmBackfillTest {
     }
 
     private Process start(SlackAuditLogsSimulator simulator, String heap, String options, boolean fileIds,
-                          String aggregateSize) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, heap, "-Dlog4j2.configurationFile=log4j2-child.properties",
-                "-cp", System.getProperty("java.class.path"),
-                BackfillProcess.class.getName(), simulator.baseUrl(), TOKEN,
-                Long.toString(simulator.oldestDateCreate()), Long.toString(simulator.newestDateCreate()),
+                          String aggregateSize, String... jvmOptions) throws IOException {
+        List<String> jvm = new ArrayList<>(List.of(heap, "-Dlog4j2.configurationFile=log4j2-child.properties"));
+        jvm.addAll(List.of(jvmOptions));
+        Process process = ChildJvm.start(dir.resolve("process.log"), jvm, BackfillProcess.class, simulator.baseUrl(),
+                TOKEN, Long.toString(simulator.oldestDateCreate()), Long.toString(simulator.newestDateCreate()),
                 dir.toString(), options, Boolean.toString(fileIds), aggregateSize);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("process.log").toFile()));
-        Process process = builder.start();
         started.add(process);
         return process;
     }
@@ -121,9 +118,10 @@ class ChildJvmBackfillTest {
     @Test
     void aConsumerStoppedWithSigtermMidBackfillResumesWithNoEventTwice() throws Exception {
         // the README's first example: a FileStateRepository and no idempotent repository
-        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(97).events(40_000)
+        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(97).events(10_000)
                 .build().start()) {
-            Process first = start(simulator, "-Xmx256m", "limit=500", false, "0");
+            // a slow sink, so that the stop lands in the middle of the backfill however loaded the machine is
+            Process first = start(simulator, "-Xmx256m", "limit=500", false, "0", "-Dbackfill.sinkDelayMillis=2");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
                     .until(() -> lines() >= 1_000 || !first.isAlive());
             assertTrue(first.isAlive(), "the consumer was still backfilling");

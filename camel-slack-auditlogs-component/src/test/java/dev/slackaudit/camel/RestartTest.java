@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -29,6 +30,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -124,7 +126,7 @@ class RestartTest {
     }
 
     /** A CamelContext whose consumer keeps its checkpoint in a file; {@code stopNow} stops it from the route. */
-    private CamelContext start(SlackAuditLogsSimulator simulator, String options, java.util.function.BooleanSupplier stopNow)
+    private CamelContext start(SlackAuditLogsSimulator simulator, String options, BooleanSupplier stopNow)
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("state", FileStateRepository.fileStateRepository(dir.resolve("state").toFile()));
@@ -136,16 +138,21 @@ class RestartTest {
                      + (options.isEmpty() ? "" : "&" + options))
                         .routeId("audit")
                         .process(exchange -> {
-                            deliveries.merge(exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class), 1,
-                                    Integer::sum);
                             if (stopNow.getAsBoolean()) {
                                 // as a SIGTERM would: a graceful stop from another thread while events flow; a slow
-                                // sink from then on, so that the stop lands mid-backfill on a loaded machine too
+                                // sink from then on (one that fails if interrupted before it writes), so that the stop
+                                // lands mid-backfill on a loaded machine too
                                 if (stopping.compareAndSet(false, true)) {
-                                    new Thread(context::stop).start();
+                                    // what Camel's shutdown does first: stop the consumer, then the rest
+                                    new Thread(() -> {
+                                        ServiceHelper.stopService(context.getRoute("audit").getConsumer());
+                                        context.stop();
+                                    }).start();
                                 }
                                 Thread.sleep(5);
                             }
+                            deliveries.merge(exchange.getMessage().getHeader(SlackAuditLogsConstants.ID, String.class), 1,
+                                    Integer::sum);
                         });
             }
         });

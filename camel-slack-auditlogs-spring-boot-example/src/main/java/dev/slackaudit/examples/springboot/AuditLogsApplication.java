@@ -21,6 +21,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Bean;
  * {@code idempotent-repository: "#deliveredIds"} refer to, so a restart resumes where the last run stopped instead of
  * reading {@code oldest} again, and appends no event twice.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = DataSourceAutoConfiguration.class) // only the ha profile has a database
 public class AuditLogsApplication {
 
     public static void main(String[] args) {

@@ -25,8 +25,9 @@ public class AuditLogsToJsonLinesRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // token, base-url and the rest come from camel.component.slack-auditlogs.* in application.yaml
-        from("slack-auditlogs:logs").routeId(ROUTE_ID)
+        // token, base-url and the rest come from camel.component.slack-auditlogs.* in application.yaml; the ha profile
+        // reads from master:slack-audit:slack-auditlogs:logs, so only the elected replica polls
+        from("{{audit.from:slack-auditlogs:logs}}").routeId(ROUTE_ID)
                 // the event exactly as Slack sent it: compact JSON, so one event is one line
                 .convertBodyTo(String.class)
                 .to("file:{{audit.output-directory}}?fileName=audit-${date:now:yyyy-MM-dd}.jsonl"

@@ -99,8 +99,9 @@ class AuditLogsToJsonLinesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(checkpointFile)
                 && Files.readAllLines(checkpointFile).stream()
                         .filter(line -> line.contains("=") && !line.contains(".inflight="))
-                        .map(line -> line.substring(line.indexOf('=') + 1).split(" ")[0])
-                        .anyMatch(value -> Instant.parse(value).getEpochSecond() > slack.newestDateCreate()));
+                        .map(line -> line.substring(line.indexOf('=') + 1))
+                        // the checkpoint is the value's first word ("2026-11-21T10:00:00Z delivered=...")
+                        .anyMatch(value -> Instant.parse(value.split(" ")[0]).getEpochSecond() > slack.newestDateCreate()));
     }
 
     @Test
