@@ -10,4 +10,4 @@ if [[ "${SKIP_BUILD:-}" != "true" ]]; then
 fi
 cd "$module"
 exec java "-Xmx${HARNESS_XMX:-3g}" -cp "target/classes:$(cat target/classpath.txt)" \
-  dev.slackaudit.benchmarks.BenchmarkMain "$@"
+  "${BENCHMARK_MAIN:-dev.slackaudit.benchmarks.BenchmarkMain}" "$@"
