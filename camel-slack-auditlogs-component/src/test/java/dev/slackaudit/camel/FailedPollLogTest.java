@@ -13,7 +13,6 @@
  */
 package dev.slackaudit.camel;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slackaudit.camel.client.SlackAuditLogsException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,27 +36,16 @@ class FailedPollLogTest extends SimulatorTestSupport {
 
     private static final String WRONG_TOKEN = "xoxp-not-the-simulators";
 
-    private final StringWriter warnings = new StringWriter();
-    private WriterAppender appender;
+    private LogCapture captured;
 
     private void captureWarnings() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logging.getConfiguration();
-        appender = WriterAppender.createAppender(PatternLayout.newBuilder().withPattern("%p %c %m%n%ex").build(), null,
-                warnings, "warn-capture", false, true);
-        appender.start();
-        config.addAppender(appender);
-        config.getRootLogger().addAppender(appender, Level.INFO, null);
-        logging.updateLoggers();
+        captured = new LogCapture("%p %c %m%n%ex");
     }
 
     @AfterEach
     void stopCapturing() {
-        if (appender != null) {
-            LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-            logging.getConfiguration().getRootLogger().removeAppender(appender.getName());
-            appender.stop();
-            logging.updateLoggers();
+        if (captured != null) {
+            captured.close();
         }
     }
 
@@ -78,14 +60,14 @@ class FailedPollLogTest extends SimulatorTestSupport {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> auditConsumer().getFailedPolls() == 1);
 
-        List<String> lines = warnings.toString().lines().filter(line -> !line.startsWith("INFO ")).toList();
-        assertEquals(1, lines.size(), "one line at INFO or above besides INFO lines:\n" + warnings);
+        List<String> lines = captured.text().lines().filter(line -> !line.startsWith("INFO ")).toList();
+        assertEquals(1, lines.size(), "one line at INFO or above besides INFO lines:\n" + captured.text());
         String line = lines.get(0);
         assertTrue(line.startsWith("WARN dev.slackaudit.camel.SlackAuditLogsConsumer Polling slack-auditlogs://logs"
                                    + " failed: Slack rejected the token"), line);
         assertTrue(line.contains("invalid_authentication") && line.contains("next poll in 60 s"), line);
-        assertFalse(warnings.toString().contains("\tat "), "a stack trace at INFO or WARN");
-        assertFalse(warnings.toString().contains(WRONG_TOKEN), "the token in a log line");
+        assertFalse(captured.text().contains("\tat "), "a stack trace at INFO or WARN");
+        assertFalse(captured.text().contains(WRONG_TOKEN), "the token in a log line");
     }
 
     @Test
@@ -99,7 +81,7 @@ class FailedPollLogTest extends SimulatorTestSupport {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> auditConsumer().getFailedPolls() >= 5);
 
-        assertEquals(1, warnings.toString().lines().filter(line -> line.startsWith("WARN ")).count(), warnings::toString);
+        assertEquals(1, captured.text().lines().filter(line -> line.startsWith("WARN ")).count(), captured::text);
     }
 
     @Test
@@ -116,8 +98,8 @@ class FailedPollLogTest extends SimulatorTestSupport {
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(31));
         log.handleException("ignored", revoked);
 
-        List<String> lines = warnings.toString().lines().filter(line -> line.startsWith("WARN ")).toList();
-        assertEquals(2, lines.size(), warnings::toString);
+        List<String> lines = captured.text().lines().filter(line -> line.startsWith("WARN ")).toList();
+        assertEquals(2, lines.size(), captured::text);
         assertTrue(lines.get(1).contains("failed (2 more times since the last report): The token was revoked."),
                 lines.get(1));
     }
@@ -129,6 +111,6 @@ class FailedPollLogTest extends SimulatorTestSupport {
         log.handleException(new SlackAuditLogsException("Slack is unavailable", null, 503, false, null));
         log.handleException(new SlackAuditLogsException("The token was revoked", "token_revoked", 401, true, null));
 
-        assertEquals(2, warnings.toString().lines().filter(line -> line.startsWith("WARN ")).count(), warnings::toString);
+        assertEquals(2, captured.text().lines().filter(line -> line.startsWith("WARN ")).count(), captured::text);
     }
 }

@@ -13,7 +13,6 @@
  */
 package dev.slackaudit.camel;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +30,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,16 +53,12 @@ class RestartTest {
 
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final StringWriter log = new StringWriter();
-    private WriterAppender appender;
+    private LogCapture captured;
 
     @AfterEach
     void stopCapturingLogs() {
-        if (appender != null) {
-            LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-            logging.getConfiguration().getRootLogger().removeAppender(appender.getName());
-            appender.stop();
-            logging.updateLoggers();
+        if (captured != null) {
+            captured.close();
         }
     }
 
@@ -102,9 +92,9 @@ class RestartTest {
             }
             captureWarnings();
             try (CamelContext second = start(simulator, "", () -> false)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> log.toString().contains("Resuming at"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("Resuming at"));
             }
-            assertTrue(log.toString().contains("Set idempotentRepository to a persistent repository"), log.toString());
+            assertTrue(captured.text().contains("Set idempotentRepository to a persistent repository"), captured.text());
         }
     }
 
@@ -119,9 +109,9 @@ class RestartTest {
             }
             captureWarnings();
             try (CamelContext second = start(simulator, bounded, () -> false)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> log.toString().contains("Reading Slack audit events"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("Reading Slack audit events"));
             }
-            assertFalse(log.toString().contains("Resuming at"), log.toString());
+            assertFalse(captured.text().contains("Resuming at"), captured.text());
         }
     }
 
@@ -161,12 +151,6 @@ class RestartTest {
     }
 
     private void captureWarnings() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        appender = WriterAppender.createAppender(PatternLayout.newBuilder().withPattern("%p %m%n").build(), null, log,
-                "restart-capture", false, true);
-        appender.start();
-        logging.getConfiguration().addAppender(appender);
-        logging.getConfiguration().getRootLogger().addAppender(appender, Level.INFO, null);
-        logging.updateLoggers();
+        captured = new LogCapture("%p %m%n");
     }
 }
