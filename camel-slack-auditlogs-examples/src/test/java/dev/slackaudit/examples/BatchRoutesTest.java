@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
@@ -35,9 +37,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The batch routes against the simulator: one JSON Lines object per batch, and batches posted to a bulk collector. */
+/**
+ * The batch routes against the simulator: one JSON Lines object per batch (raw or OCSF), batches posted to a bulk
+ * collector, and ECS documents indexed through Elasticsearch's {@code _bulk}.
+ */
 class BatchRoutesTest {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = "xoxp-batch-examples";
     private static final int BATCH_SIZE = 40;
 
@@ -123,6 +129,76 @@ class BatchRoutesTest {
             assertEquals(collector.refused().get(0), collector.accepted().get(0).body(),
                     "the refused batch was posted again, the same events");
         }
+    }
+
+    @Test
+    void writesOcsfDocumentsOneJsonLinesObjectPerBatch() throws Exception {
+        Path out = dir.resolve("ocsf");
+        context.addRoutes(new JsonLinesBatchesRoute(consumerUri(), out.toString(), "slack-auditlogs:ocsf"));
+        context.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> objects(out).stream().mapToLong(BatchRoutesTest::lineCount)
+                .sum() == simulator.eventCount());
+
+        List<String> ids = new ArrayList<>();
+        for (Path object : objects(out)) {
+            for (String line : Files.readAllLines(object)) {
+                JsonNode document = MAPPER.readTree(line);
+                assertTrue(document.path("class_uid").isInt(), line);
+                assertEquals(document.path("metadata").path("uid").asText(),
+                        AuditLogEntry.parse(document.path("raw_data").asText()).getId(), "the raw event travels along");
+                ids.add(document.path("metadata").path("uid").asText());
+            }
+        }
+        assertEquals(idsOldestFirst(), ids, "the objects in name order hold every event's document once, oldest first");
+    }
+
+    @Test
+    void indexesEachBatchIntoElasticsearchAsEcsDocumentsWhoseIdIsTheEventId() throws Exception {
+        try (BulkCollector elasticsearch = BulkCollector.elasticsearch(0)) {
+            context.addRoutes(new ElasticsearchBulkRoute(consumerUri(), elasticsearch.root(), "logs-slack.audit-default"));
+            context.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> indexed(elasticsearch).size() == simulator.eventCount());
+
+            assertEquals(idsOldestFirst(), indexed(elasticsearch), "every event once, oldest first");
+            for (BulkCollector.Post post : elasticsearch.accepted()) {
+                assertEquals("/_bulk", post.path());
+                assertEquals("application/x-ndjson", post.contentType());
+                List<String> lines = post.body().lines().toList();
+                for (int i = 0; i < lines.size(); i += 2) {
+                    JsonNode target = MAPPER.readTree(lines.get(i)).path("index");
+                    JsonNode document = MAPPER.readTree(lines.get(i + 1));
+                    assertEquals("logs-slack.audit-default", target.path("_index").asText());
+                    assertEquals(document.path("event").path("id").asText(), target.path("_id").asText());
+                    assertEquals(target.path("_id").asText(),
+                            AuditLogEntry.parse(document.path("event").path("original").asText()).getId());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBatchElasticsearchPartlyRefusedIsSentAgainAndOverwritesWhatItIndexed() throws Exception {
+        try (BulkCollector elasticsearch = BulkCollector.elasticsearch(1)) {
+            context.addRoutes(new ElasticsearchBulkRoute(consumerUri(), elasticsearch.root(), "logs-slack.audit-default"));
+            context.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> indexed(elasticsearch).size() == simulator.eventCount());
+
+            assertEquals(idsOldestFirst(), indexed(elasticsearch), "every event accepted once, oldest first");
+            assertEquals(elasticsearch.refused().get(0), elasticsearch.accepted().get(0).body(),
+                    "the batch answered with errors:true was sent again, the same documents under the same _id");
+        }
+    }
+
+    /** The {@code _id}s of the documents of every accepted {@code _bulk} request, in the order they came. */
+    private static List<String> indexed(BulkCollector elasticsearch) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (BulkCollector.Post post : elasticsearch.accepted()) {
+            List<String> lines = post.body().lines().toList();
+            for (int i = 0; i < lines.size(); i += 2) {
+                ids.add(MAPPER.readTree(lines.get(i)).path("index").path("_id").asText());
+            }
+        }
+        return ids;
     }
 
     private static List<String> posted(BulkCollector collector) {

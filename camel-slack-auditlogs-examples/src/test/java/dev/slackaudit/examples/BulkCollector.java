@@ -26,36 +26,55 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An HTTP bulk collector on loopback: keeps the body and content type of each POST it accepts, and answers 503 to the
- * first {@code failFirst} of them, as a collector that is briefly down does.
+ * An HTTP bulk collector on loopback: keeps the body and content type of each POST it accepts, and refuses the first
+ * {@code failFirst} of them, as a collector that is briefly down does: with a 503, or as Elasticsearch's
+ * {@code _bulk} does when its write queue is full, with a 200 whose body says {@code "errors": true}.
  */
 final class BulkCollector implements AutoCloseable {
 
     /** One accepted request. */
-    record Post(String contentType, String body) {
+    record Post(String path, String contentType, String body) {
     }
 
     private final HttpServer server;
     private final List<Post> accepted = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
+    private final boolean refuseAsElasticsearch;
 
+    /** A collector that answers 503 to the first {@code failFirst} posts. */
     BulkCollector(int failFirst) throws IOException {
+        this(failFirst, false);
+    }
+
+    /** A collector that refuses the first {@code failFirst} posts as Elasticsearch's {@code _bulk} does. */
+    static BulkCollector elasticsearch(int failFirst) throws IOException {
+        return new BulkCollector(failFirst, true);
+    }
+
+    private BulkCollector(int failFirst, boolean refuseAsElasticsearch) throws IOException {
+        this.refuseAsElasticsearch = refuseAsElasticsearch;
         failuresLeft = new AtomicInteger(failFirst);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::receive);
         server.start();
     }
 
+    /** The collector's root, e.g. an Elasticsearch cluster's URL. */
+    String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Splunk HEC's raw endpoint on this collector. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/collector/raw";
+        return root() + "/services/collector/raw";
     }
 
     List<Post> accepted() {
         return List.copyOf(accepted);
     }
 
-    /** The bodies answered with 503. */
+    /** The bodies refused. */
     List<String> refused() {
         return List.copyOf(refused);
     }
@@ -66,16 +85,23 @@ final class BulkCollector implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         int status = 200;
+        String answer = "{\"text\":\"Success\",\"code\":0,\"errors\":false}";
         if (failuresLeft.getAndDecrement() > 0) {
             refused.add(body);
-            status = 503;
+            if (refuseAsElasticsearch) {
+                answer = "{\"took\":3,\"errors\":true,\"items\":[{\"index\":{\"status\":429,\"error\":"
+                         + "{\"type\":\"es_rejected_execution_exception\",\"reason\":\"write queue full\"}}}]}";
+            } else {
+                status = 503;
+                answer = "{\"text\":\"Server busy\"}";
+            }
         } else {
-            accepted.add(new Post(exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            accepted.add(new Post(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
         }
-        byte[] answer = (status == 200 ? "{\"text\":\"Success\",\"code\":0}" : "{\"text\":\"Server busy\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, answer.length);
-        exchange.getResponseBody().write(answer);
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
         exchange.close();
     }
 
