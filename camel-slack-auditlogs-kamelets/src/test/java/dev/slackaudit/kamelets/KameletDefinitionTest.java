@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rules that keep the Kamelet in step with the component as both grow: every property is a component option
- * passed through under its own name, none repeats a component default, and the token is a secret.
+ * The rules that keep the Kamelet in step with the component as both grow: every property but {@code format} is a
+ * component option passed through under its own name, none repeats a component default, the token is a secret, and
+ * {@code format} offers the component's data types.
  */
 class KameletDefinitionTest {
 
@@ -47,6 +48,8 @@ class KameletDefinitionTest {
     private final Map<String, Object> definition = map(map(kamelet, "spec"), "definition");
     private final Map<String, Map<String, Object>> properties = map(definition, "properties");
     private final Map<String, Object> from = map(map(map(kamelet, "spec"), "template"), "from");
+    /** The Kamelet's own properties: they shape the message, they are not options of the component. */
+    private static final Set<String> OWN_PROPERTIES = Set.of("format");
 
     @Test
     void passesEveryPropertyToTheComponentOptionOfTheSameName() {
@@ -59,21 +62,41 @@ class KameletDefinitionTest {
             used.add(option);
         });
 
-        assertEquals(new TreeSet<>(properties.keySet()), used, "every property is used, every parameter declared");
+        assertEquals(componentProperties(), used, "every property is used, every parameter declared");
     }
 
     @Test
     void exposesOnlyOptionsTheComponentHas() throws IOException {
         JsonNode catalogProperties = componentCatalog().get("properties");
 
-        for (String property : properties.keySet()) {
+        for (String property : componentProperties()) {
             assertNotNull(catalogProperties.get(property), property + " is an endpoint option of slack-auditlogs");
         }
     }
 
     @Test
     void declaresNoDefaultSoTheComponentsDefaultsApply() {
-        properties.forEach((name, property) -> assertFalse(property.containsKey("default"), name + " has a default"));
+        componentProperties().forEach(name -> assertFalse(properties.get(name).containsKey("default"),
+                name + " has a default"));
+    }
+
+    @Test
+    void offersTheEventAsSlackSentItByDefaultOrEachDataTypeOfTheComponent() throws IOException {
+        Map<String, Object> format = properties.get("format");
+        assertEquals("raw", format.get("default"));
+        assertEquals(List.of("raw", "ecs", "ocsf"), format.get("enum"));
+        try (ZipFile jar = new ZipFile(stagedComponentJar().toFile())) {
+            for (Object value : List.of("ecs", "ocsf")) {
+                assertNotNull(jar.getEntry("META-INF/services/org/apache/camel/transformer/slack-auditlogs-" + value),
+                        "the component's jar provides the data type slack-auditlogs:" + value);
+            }
+        }
+    }
+
+    private Set<String> componentProperties() {
+        Set<String> names = new TreeSet<>(properties.keySet());
+        names.removeAll(OWN_PROPERTIES);
+        return names;
     }
 
     @Test
@@ -88,12 +111,16 @@ class KameletDefinitionTest {
         assertTrue(((List<?>) map(kamelet, "spec").get("dependencies")).contains("mvn:" + CamelRun.COMPONENT_GAV));
     }
 
+    /** The component's jar this build staged. */
+    private static Path stagedComponentJar() {
+        String version = System.getProperty("component.version");
+        return CamelRun.STAGED_REPOSITORY.resolve(
+                "dev/slackaudit/camel-slack-auditlogs/" + version + "/camel-slack-auditlogs-" + version + ".jar");
+    }
+
     /** The catalog the component's jar carries, read from the jar this build staged. */
     private static JsonNode componentCatalog() throws IOException {
-        String version = System.getProperty("component.version");
-        Path jarFile = CamelRun.STAGED_REPOSITORY.resolve(
-                "dev/slackaudit/camel-slack-auditlogs/" + version + "/camel-slack-auditlogs-" + version + ".jar");
-        try (ZipFile jar = new ZipFile(jarFile.toFile());
+        try (ZipFile jar = new ZipFile(stagedComponentJar().toFile());
              InputStream in = jar.getInputStream(jar.getEntry("META-INF/dev/slackaudit/camel/slack-auditlogs.json"))) {
             return new ObjectMapper().readTree(in);
         }

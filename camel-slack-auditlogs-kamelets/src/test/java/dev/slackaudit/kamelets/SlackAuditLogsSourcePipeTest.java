@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The slack-audit-logs-source Kamelet of this jar, bound by a Pipe to Apache's http-sink Kamelet (camel-kamelets), run
  * by camel-kamelet-main as {@code camel run slack-audit-to-siem.yaml} would: the component comes from the Kamelet's
- * spec.dependencies, the events from a simulated organization, and they end at an HTTP collector.
+ * spec.dependencies, the events from a simulated organization, and they end at an HTTP collector. A second Pipe on
+ * the same organization sets {@code format: ocsf}, as a security data lake would.
  */
 class SlackAuditLogsSourcePipeTest {
 
@@ -51,6 +53,7 @@ class SlackAuditLogsSourcePipeTest {
     // one run for all specifications: booting the runtime is what costs (seconds), not asserting on it
     private static SlackAuditLogsSimulator slack;
     private static HttpCollector siem;
+    private static HttpCollector securityLake;
     private static KameletMain main;
     private static FileStateRepository checkpoints;
 
@@ -61,14 +64,17 @@ class SlackAuditLogsSourcePipeTest {
         slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(600)
                 .timeSpan(now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(10))).build().start();
         siem = new HttpCollector();
+        securityLake = new HttpCollector();
 
         main = CamelRun.kameletMain();
-        main.addInitialProperty("camel.main.routesIncludePattern",
-                "file:" + Path.of(System.getProperty("test.resources"), "pipes", "slack-audit-to-siem.yaml"));
+        Path pipes = Path.of(System.getProperty("test.resources"), "pipes");
+        main.addInitialProperty("camel.main.routesIncludePattern", "file:" + pipes.resolve("slack-audit-to-siem.yaml")
+                                                                   + ",file:" + pipes.resolve("slack-audit-to-security-lake.yaml"));
         // what the platform supplies from a Secret and a ConfigMap
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.token", TOKEN);
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.baseUrl", slack.baseUrl());
         main.addInitialProperty("camel.kamelet.http-sink.url", siem.url());
+        main.addInitialProperty("security-lake.url", securityLake.url());
         checkpoints = FileStateRepository.fileStateRepository(CHECKPOINT_FILE.toFile());
         main.bind("checkpoints", checkpoints);
         main.start();
@@ -81,6 +87,9 @@ class SlackAuditLogsSourcePipeTest {
         }
         if (siem != null) {
             siem.close();
+        }
+        if (securityLake != null) {
+            securityLake.close();
         }
         if (slack != null) {
             slack.close();
@@ -97,6 +106,21 @@ class SlackAuditLogsSourcePipeTest {
         List<String> ids = new ArrayList<>();
         for (String body : siem.bodies()) {
             ids.add(JSON.readTree(body).get("id").asText());
+        }
+        assertEquals(slack.eventIds().stream().sorted().toList(), ids.stream().sorted().toList());
+    }
+
+    @Test
+    void withFormatOcsfPostsEveryEventOnceAsAnOcsfEventThatCarriesTheRawEvent() throws IOException {
+        await().atMost(TIMEOUT).until(() -> securityLake.bodies().size() >= slack.eventCount());
+
+        List<String> ids = new ArrayList<>();
+        for (String body : securityLake.bodies()) {
+            JsonNode document = JSON.readTree(body);
+            assertTrue(document.path("class_uid").isInt(), body);
+            assertEquals(document.path("metadata").path("uid").asText(),
+                    JSON.readTree(document.path("raw_data").asText()).path("id").asText());
+            ids.add(document.path("metadata").path("uid").asText());
         }
         assertEquals(slack.eventIds().stream().sorted().toList(), ids.stream().sorted().toList());
     }
