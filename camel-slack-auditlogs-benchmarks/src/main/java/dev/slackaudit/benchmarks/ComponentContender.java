@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
@@ -12,13 +14,17 @@ import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.DataType;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * This component, as a user writes it: {@code from("slack-auditlogs:logs?...")} into either the null sink or, in
  * the JSON Lines variant, the file route of the Spring Boot example ({@code convertBodyTo(String)} then
  * {@code file:...?fileExist=Append&appendChars=\n}). A bounded export ({@code latest}) tells when it is done: the
  * checkpoint passes {@code latest}. The batched JSON Lines variant is the same route with {@code batchSize} set: the
- * file is opened once per batch instead of once per event.
+ * file is opened once per batch instead of once per event. The SIEM variants put a data type transform
+ * ({@code slack-auditlogs:ecs}, {@code slack-auditlogs:ocsf}) before the null sink, which then takes each document's
+ * one-line JSON; their component properties switch the ECS enrichment on or off.
  */
 final class ComponentContender implements Contender {
 
@@ -30,6 +36,8 @@ final class ComponentContender implements Contender {
 
     private final Path jsonLinesDirectory;
     private final int batchSize;
+    private final String dataType;
+    private final Map<String, Object> componentProperties;
     private DrainTarget target;
     private JsonSink sink;
     private CamelContext context;
@@ -40,8 +48,26 @@ final class ComponentContender implements Contender {
      * @param batchSize          the consumer's batchSize (0: one event per exchange)
      */
     ComponentContender(Path jsonLinesDirectory, int batchSize) {
+        this(jsonLinesDirectory, batchSize, null, Map.of());
+    }
+
+    /**
+     * The null-sink variant with a SIEM data type.
+     *
+     * @param dataType            e.g. {@code slack-auditlogs:ecs}
+     * @param componentProperties set on the {@code slack-auditlogs} component, as
+     *                            {@code camel.component.slack-auditlogs.*} would
+     */
+    static ComponentContender transforming(String dataType, Map<String, Object> componentProperties) {
+        return new ComponentContender(null, 0, dataType, componentProperties);
+    }
+
+    private ComponentContender(Path jsonLinesDirectory, int batchSize, String dataType,
+                               Map<String, Object> componentProperties) {
         this.jsonLinesDirectory = jsonLinesDirectory;
         this.batchSize = batchSize;
+        this.dataType = dataType;
+        this.componentProperties = componentProperties;
     }
 
     @Override
@@ -49,11 +75,16 @@ final class ComponentContender implements Contender {
         this.target = target;
         this.sink = sink;
         context = new DefaultCamelContext();
+        PropertyBindingSupport.build().withReflection(false).withMandatory(true)
+                .bind(context, context.getComponent("slack-auditlogs"), new HashMap<>(componentProperties));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 var route = from(uri()).routeId(ROUTE_ID).autoStartup(false);
-                if (jsonLinesDirectory == null) {
+                if (dataType != null) {
+                    route.transformDataType(new DataType(dataType))
+                            .process(exchange -> sink.accept(exchange.getIn().getBody(String.class)));
+                } else if (jsonLinesDirectory == null) {
                     route.process(exchange -> sink.accept(exchange.getIn().getBody(AuditLogEntry.class).toJson()));
                 } else {
                     route.convertBodyTo(String.class)

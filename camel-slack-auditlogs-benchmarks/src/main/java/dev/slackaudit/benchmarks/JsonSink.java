@@ -3,6 +3,7 @@ package dev.slackaudit.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -48,9 +49,13 @@ final class JsonSink {
         return ids == null ? List.of() : ids;
     }
 
+    /** The Slack event id: {@code id} of a raw event, {@code event.id} of an ECS document, {@code metadata.uid} of OCSF. */
     private static String idOf(String json) {
         try {
-            return MAPPER.readTree(json).path("id").asText(null);
+            JsonNode tree = MAPPER.readTree(json);
+            return tree.has("id") ? tree.path("id").asText(null)
+                    : tree.has("event") ? tree.path("event").path("id").asText(null)
+                    : tree.path("metadata").path("uid").asText(null);
         } catch (Exception e) {
             throw new IllegalStateException("a contender delivered something that is not an event: " + json, e);
         }
