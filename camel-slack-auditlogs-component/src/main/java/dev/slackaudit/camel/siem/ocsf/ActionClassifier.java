@@ -15,6 +15,7 @@ package dev.slackaudit.camel.siem.ocsf;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.slackaudit.camel.siem.SlackActionCategories;
 
@@ -30,7 +31,10 @@ import static java.util.Map.entry;
  */
 final class ActionClassifier {
 
-    /** The class of every category of the {@code /actions} listing; a test checks that none is missing. */
+    /**
+     * The class of every category of the {@code /actions} listing; a test checks that none is missing. (The listing's
+     * {@code account_type_role} has no entry: its two actions are listed under {@code message} first.)
+     */
     static final Map<String, OcsfClass> CLASS_OF_CATEGORY = Map.ofEntries(
             entry("user", OcsfClass.ACCOUNT_CHANGE),
             entry("subteam", OcsfClass.GROUP_MANAGEMENT),
@@ -49,7 +53,6 @@ final class ActionClassifier {
             entry("huddle", OcsfClass.ENTITY_MANAGEMENT),
             entry("slack_cli", OcsfClass.ENTITY_MANAGEMENT),
             entry("role", OcsfClass.ENTITY_MANAGEMENT),
-            entry("account_type_role", OcsfClass.ENTITY_MANAGEMENT),
             entry("sales_elevate", OcsfClass.ENTITY_MANAGEMENT),
             entry("native_dlp", OcsfClass.ENTITY_MANAGEMENT),
             entry("template", OcsfClass.ENTITY_MANAGEMENT),
@@ -76,12 +79,20 @@ final class ActionClassifier {
             // a role given to or taken from a user changes the account
             entry("role_assigned", OcsfClass.ACCOUNT_CHANGE),
             entry("role_removed", OcsfClass.ACCOUNT_CHANGE),
+            // invitations to a direct conversation: listed under user and channel, they act on the conversation
+            entry("connect_dm_invite_generated", OcsfClass.ENTITY_MANAGEMENT),
+            entry("connect_dm_invite_revoked", OcsfClass.ENTITY_MANAGEMENT),
+            entry("connect_dm_invite_accepted", OcsfClass.ENTITY_MANAGEMENT),
+            entry("connect_dm_invite_ignored", OcsfClass.ENTITY_MANAGEMENT),
             // Slack's own detections, like anomaly
             entry("file_malicious_content_detected", OcsfClass.DETECTION_FINDING),
             entry("workflow_trigger_suspicious_keyword", OcsfClass.DETECTION_FINDING),
             entry("workflow_ai_answer_suspicious_prompt", OcsfClass.DETECTION_FINDING));
 
-    private static final Map<OcsfClass, ActivityTable> ACTIVITIES = activities();
+    /** The prefixes of actions done by Slack AI, Agentforce agents and MCP tools. */
+    private static final Pattern AI_AND_TOOL_CALLS = Pattern.compile("mcp_|slack_ai_|slackbot_ai_|app_agentforce_");
+    /** The activities of each class. */
+    static final Map<OcsfClass, ActivityTable> ACTIVITIES = activities();
 
     private ActionClassifier() {
     }
@@ -101,8 +112,8 @@ final class ActionClassifier {
         if (ocsfClass != null) {
             return ocsfClass;
         }
-        if (action != null && (action.startsWith("mcp_") || action.startsWith("slack_ai_mcp_"))) {
-            // calls of Slack's MCP server's tools: API calls, whatever category the listing files them under
+        if (action != null && AI_AND_TOOL_CALLS.matcher(action).lookingAt()) {
+            // Slack AI, agents and MCP tools working on a user's behalf: API calls, whatever category they are listed in
             return OcsfClass.API_ACTIVITY;
         }
         String category = SlackActionCategories.categoryOf(action);

@@ -24,19 +24,23 @@ import java.util.regex.Pattern;
  * (Authentication, Account Change, File Hosting, Group Management) use explicit tables instead.
  * <p>
  * The verb is the last word of the action (words are separated by {@code _} and {@code .}) that is a known verb, so
- * {@code app_removed_from_whitelist} is a removal. Every {@code pref.*} action changes a setting. A word that says the
- * action did not happen ({@code failed}, {@code blocked}, {@code denied}) marks it as a failure.
+ * {@code app_removed_from_whitelist} is a removal; a call of a tool of Slack's MCP server names the tool, whose name
+ * starts with its verb ({@code mcp_slack_create_list_tool_called} creates). Every {@code pref.*} action changes a
+ * setting. A word that says the action did not happen ({@code failed}, {@code blocked}, {@code denied}) marks it as a
+ * failure.
  */
 enum ActionVerb {
 
     CREATE, READ, UPDATE, DELETE, MOVE, ENABLE, DISABLE, ACTIVATE, DEACTIVATE, OTHER;
 
+    private static final String MCP_TOOL_CALL = "mcp_slack_";
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[_.]");
     private static final Set<String> FAILURE_WORDS = Set.of("failed", "failure", "blocked", "denied");
     private static final Map<String, ActionVerb> VERB_OF_WORD = Map.ofEntries(
             Map.entry("created", CREATE), Map.entry("create", CREATE), Map.entry("added", CREATE),
             Map.entry("add", CREATE), Map.entry("installed", CREATE), Map.entry("provisioned", CREATE),
-            Map.entry("generated", CREATE), Map.entry("enrolled", CREATE),
+            Map.entry("generated", CREATE), Map.entry("enrolled", CREATE), Map.entry("send", CREATE),
+            Map.entry("schedule", CREATE), Map.entry("upload", CREATE),
             Map.entry("read", READ), Map.entry("get", READ), Map.entry("list", READ), Map.entry("search", READ),
             Map.entry("searched", READ), Map.entry("opened", READ), Map.entry("viewed", READ),
             Map.entry("downloaded", READ),
@@ -44,6 +48,7 @@ enum ActionVerb {
             Map.entry("renamed", UPDATE), Map.entry("edited", UPDATE), Map.entry("modified", UPDATE),
             Map.entry("set", UPDATE), Map.entry("upgraded", UPDATE), Map.entry("downgraded", UPDATE),
             Map.entry("transferred", UPDATE), Map.entry("converted", UPDATE), Map.entry("reordered", UPDATE),
+            Map.entry("mark", UPDATE), Map.entry("replace", UPDATE),
             Map.entry("deleted", DELETE), Map.entry("delete", DELETE), Map.entry("removed", DELETE),
             Map.entry("uninstalled", DELETE), Map.entry("unenrolled", DELETE), Map.entry("revoked", DELETE),
             Map.entry("tombstoned", DELETE),
@@ -59,6 +64,15 @@ enum ActionVerb {
         }
         if (action.startsWith("pref.")) {
             return UPDATE;
+        }
+        if (action.startsWith(MCP_TOOL_CALL)) {
+            for (String word : WORD_SEPARATORS.split(action.substring(MCP_TOOL_CALL.length()))) {
+                ActionVerb verb = VERB_OF_WORD.get(word);
+                if (verb != null) {
+                    return verb;
+                }
+            }
+            return OTHER;
         }
         String[] words = WORD_SEPARATORS.split(action);
         for (int i = words.length - 1; i >= 0; i--) {

@@ -170,27 +170,20 @@ final class OcsfObjects {
         }
         ObjectNode entity = JSON.objectNode();
         switch (type) {
-            case "user" -> {
-                entity.put("type_id", 2).put("type", "User");
-                entity.set("user", user(fields, "entity", "user"));
-            }
-            case "usergroup" -> {
-                entity.put("type_id", 3).put("type", "Group");
-                entity.set("group", entityGroup(fields));
-            }
+            case "user" -> entity.put("type_id", 2).put("type", "User").set("user", user(fields, "entity", "user"));
+            case "usergroup" -> entity.put("type_id", 3).put("type", "Group").set("group", entityGroup(fields));
             case "workspace", "enterprise" -> {
-                entity.put("type_id", 4).put("type", "Organization");
-                ObjectNode org = entity.putObject("org");
+                ObjectNode org = entity.put("type_id", 4).put("type", "Organization").putObject("org");
                 putText(org, "uid", fields, "entity", type, "id");
                 putText(org, "name", fields, "entity", type, "name");
             }
             default -> {
-                entity.put("type_id", 99).put("type", type);
+                // Slack's type name is the entity's type (OCSF's "Other"), so it is taken; the others stay unmapped
+                entity.put("type_id", 99).put("type", fields.takeText("entity", "type"));
                 putText(entity, "uid", fields, "entity", type, "id");
                 putText(entity, "name", fields, "entity", type, "name");
             }
         }
-        fields.take("entity", "type");
         return entity;
     }
 
