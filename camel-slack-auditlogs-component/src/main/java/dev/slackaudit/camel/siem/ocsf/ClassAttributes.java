@@ -88,28 +88,18 @@ final class ClassAttributes {
 
     private static boolean fileHosting(ObjectNode document, SlackFields fields) {
         ObjectNode file = OcsfObjects.entityFile(fields);
-        ObjectNode actor = OcsfObjects.actor(fields);
-        ObjectNode source = OcsfObjects.endpoint(fields, "context", "ip_address");
-        if (file == null || actor == null || source == null) {
+        if (file == null || !addRequiredSource(document, fields)) {
             return false;
         }
-        document.set("actor", actor);
-        document.set("src_endpoint", source);
-        setIfNotNull(document, "http_request", OcsfObjects.httpRequest(fields, "context", "ua"));
         document.set("file", file);
         return true;
     }
 
     /** The fallback for unknown actions: the action is the API operation, the entity the resource. */
     private static boolean apiActivity(ObjectNode document, SlackFields fields, String action) {
-        ObjectNode actor = OcsfObjects.actor(fields);
-        ObjectNode source = OcsfObjects.endpoint(fields, "context", "ip_address");
-        if (actor == null || source == null || action == null) {
+        if (action == null || !addRequiredSource(document, fields)) {
             return false;
         }
-        document.set("actor", actor);
-        document.set("src_endpoint", source);
-        setIfNotNull(document, "http_request", OcsfObjects.httpRequest(fields, "context", "ua"));
         document.putObject("api").put("operation", action);
         addResource(document, fields);
         return true;
@@ -184,6 +174,19 @@ final class ClassAttributes {
         List<String> texts = new ArrayList<>(array.size());
         array.forEach(node -> texts.add(node.textValue()));
         return texts;
+    }
+
+    /** Actor and source IP address, which the class requires, and the user agent; false without actor or address. */
+    private static boolean addRequiredSource(ObjectNode document, SlackFields fields) {
+        ObjectNode actor = OcsfObjects.actor(fields);
+        ObjectNode source = OcsfObjects.endpoint(fields, "context", "ip_address");
+        if (actor == null || source == null) {
+            return false;
+        }
+        document.set("actor", actor);
+        document.set("src_endpoint", source);
+        setIfNotNull(document, "http_request", OcsfObjects.httpRequest(fields, "context", "ua"));
+        return true;
     }
 
     /** Actor, source IP address and user agent, each if the event has it. */

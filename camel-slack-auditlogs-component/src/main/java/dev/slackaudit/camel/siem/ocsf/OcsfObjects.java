@@ -172,17 +172,11 @@ final class OcsfObjects {
         switch (type) {
             case "user" -> entity.put("type_id", 2).put("type", "User").set("user", user(fields, "entity", "user"));
             case "usergroup" -> entity.put("type_id", 3).put("type", "Group").set("group", entityGroup(fields));
-            case "workspace", "enterprise" -> {
-                ObjectNode org = entity.put("type_id", 4).put("type", "Organization").putObject("org");
-                putText(org, "uid", fields, "entity", type, "id");
-                putText(org, "name", fields, "entity", type, "name");
-            }
-            default -> {
+            case "workspace", "enterprise" ->
+                putIdAndName(entity.put("type_id", 4).put("type", "Organization").putObject("org"), fields, type);
+            default ->
                 // Slack's type name is the entity's type (OCSF's "Other"), so it is taken; the others stay unmapped
-                entity.put("type_id", 99).put("type", fields.takeText("entity", "type"));
-                putText(entity, "uid", fields, "entity", type, "id");
-                putText(entity, "name", fields, "entity", type, "name");
-            }
+                putIdAndName(entity.put("type_id", 99).put("type", fields.takeText("entity", "type")), fields, type);
         }
         return entity;
     }
@@ -193,11 +187,14 @@ final class OcsfObjects {
         if (type == null || !hasIdOrName(fields, "entity", type)) {
             return null;
         }
-        ObjectNode resource = JSON.objectNode();
-        putText(resource, "uid", fields, "entity", type, "id");
-        putText(resource, "name", fields, "entity", type, "name");
-        resource.put("type", fields.takeText("entity", "type"));
-        return resource;
+        return putIdAndName(JSON.objectNode(), fields, type).put("type", fields.takeText("entity", "type"));
+    }
+
+    /** The entity's id and name, from the object named by its type, as {@code uid} and {@code name}. */
+    private static ObjectNode putIdAndName(ObjectNode target, SlackFields fields, String type) {
+        putText(target, "uid", fields, "entity", type, "id");
+        putText(target, "name", fields, "entity", type, "name");
+        return target;
     }
 
     private static boolean hasIdOrName(SlackFields fields, String... path) {

@@ -81,7 +81,8 @@ class OcsfBadInputTest {
     @Test
     void numbersSentAsStringsAreRead() {
         ObjectNode document = map(OcsfTestEvents.json("{'id':'e1','date_create':'1521214343','action':'user_login',"
-                                                      + ACTOR + "," + USER_ENTITY + ",'context':{'session_id':'847288190092'}}"));
+                                                      + ACTOR + "," + USER_ENTITY
+                                                      + ",'context':{'session_id':'847288190092'}}"));
         assertEquals(1521214343000L, document.get("time").asLong());
         assertEquals("847288190092", document.at("/actor/session/uid").asText());
     }

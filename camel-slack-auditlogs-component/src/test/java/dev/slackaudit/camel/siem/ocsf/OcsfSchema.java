@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -54,6 +55,8 @@ final class OcsfSchema {
     private final Map<String, JsonNode> objects = new HashMap<>();
     private final Map<String, Integer> categoryUids = new HashMap<>();
     private final Map<Integer, String> classOfUid = new HashMap<>();
+    private final Map<String, ResolvedType> resolvedClasses = new HashMap<>();
+    private final Map<String, ResolvedType> resolvedObjects = new HashMap<>();
     private final JsonNode dictionary;
     private final JsonNode types;
     private final Path root;
@@ -93,6 +96,10 @@ final class OcsfSchema {
 
     /** The class of this name: its attributes after inheritance and includes. */
     ResolvedType eventClass(String name) {
+        return cached(resolvedClasses, name, this::resolveClass);
+    }
+
+    private ResolvedType resolveClass(String name) {
         ResolvedType raw = rawType(events, name);
         ObjectNode attributes = withDictionary(raw.attributes());
         if (raw.uid() >= 0) {
@@ -105,6 +112,20 @@ final class OcsfSchema {
 
     /** The object of this name, with its attributes after inheritance and includes. */
     ResolvedType object(String name) {
+        return cached(resolvedObjects, name, this::resolveObject);
+    }
+
+    /** Resolving is recursive, so not through computeIfAbsent (which must not change the map meanwhile). */
+    private static ResolvedType cached(Map<String, ResolvedType> cache, String name, Function<String, ResolvedType> resolve) {
+        ResolvedType resolved = cache.get(name);
+        if (resolved == null) {
+            resolved = resolve.apply(name);
+            cache.put(name, resolved);
+        }
+        return resolved;
+    }
+
+    private ResolvedType resolveObject(String name) {
         if (!objects.containsKey(name)) {
             throw new IllegalArgumentException("No object " + name + " in the copied schema: copy objects/" + name
                                                + ".json from the schema's release");
@@ -131,7 +152,12 @@ final class OcsfSchema {
         if (definition.has("category")) {
             categoryUid = categoryUids.getOrDefault(definition.path("category").asText(), 0);
         }
-        int uid = "base_event".equals(name) ? 0 : definition.has("uid") ? categoryUid * 1000 + definition.path("uid").asInt() : -1;
+        int uid = -1;
+        if ("base_event".equals(name)) {
+            uid = 0;
+        } else if (definition.has("uid")) {
+            uid = categoryUid * 1000 + definition.path("uid").asInt();
+        }
         return new ResolvedType(name, uid, categoryUid, attributes, constraints);
     }
 

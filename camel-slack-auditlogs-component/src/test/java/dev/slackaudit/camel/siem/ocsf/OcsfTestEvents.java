@@ -82,7 +82,8 @@ final class OcsfTestEvents {
             = "{\"type\":\"workspace\",\"workspace\":{\"id\":\"T0WORKSPACE\",\"name\":\"Main\",\"domain\":\"main\"}}";
     private static final String ANOMALY_DETAILS = "{\"action_timestamp\":1700000000123456,\"location\":\"Reno, Nevada\","
                                                   + "\"previous_ip_address\":\"198.51.100.4\",\"previous_ua\":\"curl/8.0\","
-                                                  + "\"reason\":[\"asn\",\"ip_address\"],\"ip_address_details\":[\"cloud-asn\"]}";
+                                                  + "\"reason\":[\"asn\",\"ip_address\"],"
+                                                  + "\"ip_address_details\":[\"cloud-asn\"]}";
 
     private OcsfTestEvents() {
     }
