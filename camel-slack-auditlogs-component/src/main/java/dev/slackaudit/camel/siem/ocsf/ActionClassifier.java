@@ -14,6 +14,7 @@
 package dev.slackaudit.camel.siem.ocsf;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -93,13 +94,16 @@ final class ActionClassifier {
     private static final Pattern AI_AND_TOOL_CALLS = Pattern.compile("mcp_|slack_ai_|slackbot_ai_|app_agentforce_");
     /** The activities of each class. */
     static final Map<OcsfClass, ActivityTable> ACTIVITIES = activities();
+    /** The classification of every action of the listing, worked out once rather than for every event. */
+    private static final Map<String, Classification> OF_LISTED_ACTION = classifyListedActions();
 
     private ActionClassifier() {
     }
 
     /** The class and activity of an action. */
     static Classification classify(String action) {
-        return classifyAs(classOf(action), action);
+        Classification listed = action == null ? null : OF_LISTED_ACTION.get(action);
+        return listed != null ? listed : classifyAs(classOf(action), action);
     }
 
     /** The activity of an action in a given class (for an event that falls back to another class). */
@@ -119,6 +123,12 @@ final class ActionClassifier {
         String category = SlackActionCategories.categoryOf(action);
         // an action or a category the listing does not have (yet): the documented fallback
         return category == null ? OcsfClass.API_ACTIVITY : CLASS_OF_CATEGORY.getOrDefault(category, OcsfClass.API_ACTIVITY);
+    }
+
+    private static Map<String, Classification> classifyListedActions() {
+        Map<String, Classification> table = new HashMap<>();
+        SlackActionCategories.actions().keySet().forEach(action -> table.put(action, classifyAs(classOf(action), action)));
+        return Map.copyOf(table);
     }
 
     private static Map<OcsfClass, ActivityTable> activities() {
