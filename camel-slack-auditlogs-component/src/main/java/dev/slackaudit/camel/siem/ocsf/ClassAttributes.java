@@ -113,9 +113,9 @@ final class ClassAttributes {
                                             String action) {
         ObjectNode findingInfo = document.putObject("finding_info");
         findingInfo.put("uid", entry.getId() != null && !entry.getId().isBlank() ? entry.getId() : entry.getDedupeKey());
+        // only a listed action is classified as a detection, so there is one
         ArrayNode reasons = reasons(fields);
-        String title = action == null ? "Slack detection" : action;
-        findingInfo.put("title", reasons == null ? title : title + ": " + String.join(", ", texts(reasons)));
+        findingInfo.put("title", reasons == null ? action : action + ": " + String.join(", ", texts(reasons)));
         if (reasons != null) {
             findingInfo.set("types", reasons);
         }
@@ -160,7 +160,7 @@ final class ClassAttributes {
                 }
                 answer.add(code.textValue());
             }
-        } else if (fields.peekText("details", "reason") != null && reason.isTextual()) {
+        } else if (reason.isTextual() && !reason.textValue().isBlank()) {
             answer.add(reason.textValue());
         }
         if (answer.isEmpty()) {
