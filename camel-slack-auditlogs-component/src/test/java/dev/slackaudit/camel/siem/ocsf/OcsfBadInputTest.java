@@ -105,6 +105,14 @@ class OcsfBadInputTest {
     }
 
     @Test
+    void anAppOfNullIsLeftOutAndKept() {
+        // Slack logged "app": null on every event for a while
+        ObjectNode document = map(login("{'app':null,'ip_address':'81.2.69.143'}"));
+        assertFalse(document.at("/actor").has("app_uid"));
+        assertTrue(document.at("/unmapped/context/app").isNull());
+    }
+
+    @Test
     void polymorphicDetailsStayUnmappedAsSent() {
         ObjectNode document = map(OcsfTestEvents.json("{'id':'e1','date_create':1,'action':'pref.who_can_manage_guests',"
                 + ACTOR + ",'entity':{'type':'enterprise','enterprise':{'id':'E1','name':'Org'}},"

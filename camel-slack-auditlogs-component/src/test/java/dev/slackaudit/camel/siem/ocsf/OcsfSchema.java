@@ -43,9 +43,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * what the class or object says.
  * <p>
  * {@link #validate} checks a document against it: every attribute exists in its class or object, recursively; every
- * required attribute is there; the constraints ({@code at_least_one}, {@code just_one}) hold; values have their
- * type's JSON kind, match the type's pattern and are among the enum's values; no attribute is deprecated or belongs to
- * a profile the document does not declare; and the class, category and type ids agree.
+ * required attribute is there; the constraints ({@code at_least_one}, {@code just_one}) hold; values have their type's
+ * JSON kind, match the type's pattern and are among the enum's values; a name is its id's caption ({@code activity_name}
+ * of {@code activity_id}, Other aside); no attribute is deprecated or belongs to a profile the document does not
+ * declare; and the class, category and type ids agree.
  */
 final class OcsfSchema {
 
@@ -54,6 +55,7 @@ final class OcsfSchema {
     private final Map<String, JsonNode> events = new HashMap<>();
     private final Map<String, JsonNode> objects = new HashMap<>();
     private final Map<String, Integer> categoryUids = new HashMap<>();
+    private final Map<Integer, String> categoryCaptions = new HashMap<>();
     private final Map<Integer, String> classOfUid = new HashMap<>();
     private final Map<String, ResolvedType> resolvedClasses = new HashMap<>();
     private final Map<String, ResolvedType> resolvedObjects = new HashMap<>();
@@ -66,7 +68,10 @@ final class OcsfSchema {
         this.dictionary = read(root.resolve("dictionary.json")).path("attributes");
         this.types = read(root.resolve("dictionary.json")).path("types").path("attributes");
         read(root.resolve("categories.json")).path("attributes").fields()
-                .forEachRemaining(category -> categoryUids.put(category.getKey(), category.getValue().path("uid").asInt()));
+                .forEachRemaining(category -> {
+                    categoryUids.put(category.getKey(), category.getValue().path("uid").asInt());
+                    categoryCaptions.put(category.getValue().path("uid").asInt(), category.getValue().path("caption").asText());
+                });
         definitions("events").forEach(definition -> events.put(definition.path("name").asText(), definition));
         definitions("objects").forEach(definition -> objects.put(definition.path("name").asText(), definition));
         for (String name : events.keySet()) {
@@ -104,8 +109,12 @@ final class OcsfSchema {
         ObjectNode attributes = withDictionary(raw.attributes());
         if (raw.uid() >= 0) {
             // as the schema server compiles a class: its class_uid and category_uid enums hold its own ids only
-            ((ObjectNode) attributes.get("class_uid")).putObject("enum").putObject(String.valueOf(raw.uid()));
-            ((ObjectNode) attributes.get("category_uid")).putObject("enum").putObject(String.valueOf(raw.categoryUid()));
+            String categoryCaption = categoryCaptions.getOrDefault(raw.categoryUid(),
+                    attributes.at("/category_uid/enum/" + raw.categoryUid() + "/caption").asText());
+            ((ObjectNode) attributes.get("class_uid")).putObject("enum").putObject(String.valueOf(raw.uid()))
+                    .put("caption", events.get(name).path("caption").asText());
+            ((ObjectNode) attributes.get("category_uid")).putObject("enum").putObject(String.valueOf(raw.categoryUid()))
+                    .put("caption", categoryCaption);
         }
         return new ResolvedType(name, raw.uid(), raw.categoryUid(), attributes, raw.constraints());
     }
@@ -214,6 +223,7 @@ final class OcsfSchema {
                 problems.add(fieldPath + " is deprecated: " + attribute.path("@deprecated").path("message").asText());
             }
             checkValue(field.getValue(), attribute, fieldPath, profiles, problems);
+            checkSibling(node, field.getValue(), attribute, fieldPath, problems);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> attribute = it.next();
@@ -225,6 +235,17 @@ final class OcsfSchema {
             }
         }
         checkConstraints(node, type, path, problems);
+    }
+
+    /** An id's sibling ({@code activity_id}'s {@code activity_name}) is its enum caption, unless the id is 99 Other. */
+    private static void checkSibling(JsonNode node, JsonNode value, JsonNode attribute, String path, List<String> problems) {
+        String sibling = attribute.path("sibling").asText(null);
+        JsonNode caption = attribute.path("enum").path(value.asText()).path("caption");
+        if (sibling != null && node.has(sibling) && caption.isTextual() && value.asInt() != 99
+                && !caption.asText().equals(node.get(sibling).asText())) {
+            problems.add(path + " is " + value + " (" + caption.asText() + ") but its sibling " + sibling + " says "
+                         + node.get(sibling));
+        }
     }
 
     private static void checkConstraints(JsonNode node, ResolvedType type, String path, List<String> problems) {

@@ -97,6 +97,15 @@ class OcsfSchemaTest {
     }
 
     @Test
+    void aNameThatIsNotItsIdsCaptionIsAProblem() {
+        ObjectNode document = logon();
+        document.put("activity_name", "Logoff");
+        assertOneProblem(document, "activity_id is 1 (Logon) but its sibling activity_name says \"Logoff\"");
+        document.put("activity_name", "Logon").put("class_name", "Authorization");
+        assertOneProblem(document, "class_uid is 3002 (Authentication) but its sibling class_name");
+    }
+
+    @Test
     void aTypeIdThatDisagreesWithClassAndActivityIsAProblem() {
         ObjectNode document = logon();
         document.put("type_uid", 300202);
