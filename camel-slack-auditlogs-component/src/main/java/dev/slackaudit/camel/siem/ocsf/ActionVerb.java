@@ -36,19 +36,17 @@ enum ActionVerb {
     private static final String MCP_TOOL_CALL = "mcp_slack_";
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[_.]");
     private static final Set<String> FAILURE_WORDS = Set.of("failed", "failure", "blocked", "denied");
+    /** Verbs as actions name what happened: mostly past tense, some present ({@code slack_ai_calendar_read}). */
     private static final Map<String, ActionVerb> VERB_OF_WORD = Map.ofEntries(
             Map.entry("created", CREATE), Map.entry("create", CREATE), Map.entry("added", CREATE),
-            Map.entry("add", CREATE), Map.entry("installed", CREATE), Map.entry("provisioned", CREATE),
-            Map.entry("generated", CREATE), Map.entry("enrolled", CREATE), Map.entry("send", CREATE),
-            Map.entry("schedule", CREATE), Map.entry("upload", CREATE),
-            Map.entry("read", READ), Map.entry("get", READ), Map.entry("list", READ), Map.entry("search", READ),
-            Map.entry("searched", READ), Map.entry("opened", READ), Map.entry("viewed", READ),
+            Map.entry("installed", CREATE), Map.entry("provisioned", CREATE), Map.entry("generated", CREATE),
+            Map.entry("enrolled", CREATE),
+            Map.entry("read", READ), Map.entry("searched", READ), Map.entry("opened", READ), Map.entry("viewed", READ),
             Map.entry("downloaded", READ),
             Map.entry("updated", UPDATE), Map.entry("update", UPDATE), Map.entry("changed", UPDATE),
             Map.entry("renamed", UPDATE), Map.entry("edited", UPDATE), Map.entry("modified", UPDATE),
             Map.entry("set", UPDATE), Map.entry("upgraded", UPDATE), Map.entry("downgraded", UPDATE),
             Map.entry("transferred", UPDATE), Map.entry("converted", UPDATE), Map.entry("reordered", UPDATE),
-            Map.entry("mark", UPDATE), Map.entry("replace", UPDATE),
             Map.entry("deleted", DELETE), Map.entry("delete", DELETE), Map.entry("removed", DELETE),
             Map.entry("uninstalled", DELETE), Map.entry("unenrolled", DELETE), Map.entry("revoked", DELETE),
             Map.entry("tombstoned", DELETE),
@@ -56,6 +54,16 @@ enum ActionVerb {
             Map.entry("enabled", ENABLE), Map.entry("disabled", DISABLE),
             Map.entry("activated", ACTIVATE), Map.entry("reactivated", ACTIVATE),
             Map.entry("deactivated", DEACTIVATE));
+    /**
+     * Verbs as MCP tools are named, in the imperative. Kept apart because some are nouns in other actions
+     * ({@code list_rows_archived} reads nothing).
+     */
+    private static final Map<String, ActionVerb> VERB_OF_TOOL_WORD = Map.ofEntries(
+            Map.entry("create", CREATE), Map.entry("add", CREATE), Map.entry("send", CREATE),
+            Map.entry("schedule", CREATE), Map.entry("upload", CREATE),
+            Map.entry("read", READ), Map.entry("get", READ), Map.entry("list", READ), Map.entry("search", READ),
+            Map.entry("update", UPDATE), Map.entry("mark", UPDATE), Map.entry("replace", UPDATE),
+            Map.entry("delete", DELETE));
 
     /** The verb of an action; {@link #OTHER} for a blank action or one with no known verb. */
     static ActionVerb of(String action) {
@@ -67,7 +75,7 @@ enum ActionVerb {
         }
         if (action.startsWith(MCP_TOOL_CALL)) {
             for (String word : WORD_SEPARATORS.split(action.substring(MCP_TOOL_CALL.length()))) {
-                ActionVerb verb = VERB_OF_WORD.get(word);
+                ActionVerb verb = VERB_OF_TOOL_WORD.get(word);
                 if (verb != null) {
                     return verb;
                 }
