@@ -35,6 +35,12 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     private SlackAuditLogsConfiguration configuration = new SlackAuditLogsConfiguration();
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "siem", defaultValue = "true")
+    private boolean userAgentParsing = true;
+    @Metadata(label = "siem")
+    private String geoIpCityDatabase;
+    @Metadata(label = "siem")
+    private String geoIpAsnDatabase;
 
     /** The checkpoint keys the started consumers of this component hold, per state repository. */
     private final Map<StateRepository<String, String>, Set<String>> checkpointsInUse = new IdentityHashMap<>();
@@ -119,5 +125,42 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public boolean isUserAgentParsing() {
+        return userAgentParsing;
+    }
+
+    /**
+     * Whether the slack-auditlogs:ecs data type parses each event's user agent into user_agent.name, version, os and
+     * device (with ua-parser's rules, as Elastic's pipeline does). user_agent.original is always there.
+     */
+    public void setUserAgentParsing(boolean userAgentParsing) {
+        this.userAgentParsing = userAgentParsing;
+    }
+
+    public String getGeoIpCityDatabase() {
+        return geoIpCityDatabase;
+    }
+
+    /**
+     * The path of a MaxMind GeoIP2 or GeoLite2 City database (GeoLite2-City.mmdb): the slack-auditlogs:ecs data type
+     * then adds source.geo.* (continent, country, region, city, location) for each event's IP address. Not set: no
+     * GeoIP look-up.
+     */
+    public void setGeoIpCityDatabase(String geoIpCityDatabase) {
+        this.geoIpCityDatabase = geoIpCityDatabase;
+    }
+
+    public String getGeoIpAsnDatabase() {
+        return geoIpAsnDatabase;
+    }
+
+    /**
+     * The path of a MaxMind GeoLite2 ASN database (GeoLite2-ASN.mmdb): the slack-auditlogs:ecs data type then adds
+     * source.as.number and source.as.organization.name for each event's IP address. Not set: no ASN look-up.
+     */
+    public void setGeoIpAsnDatabase(String geoIpAsnDatabase) {
+        this.geoIpAsnDatabase = geoIpAsnDatabase;
     }
 }
