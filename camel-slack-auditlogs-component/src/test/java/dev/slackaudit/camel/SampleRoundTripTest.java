@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator and the consumer and comes out JSON-equal: unknown fields, polymorphic values, large numbers and
  * duplicate keys included.
  */
-class SampleRoundTripTest {
+public class SampleRoundTripTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = "xoxp-samples";
@@ -106,7 +106,7 @@ class SampleRoundTripTest {
     }
 
     /** The entries of a sample: a whole {@code /logs} body, a single entry, or one entry per line. */
-    static List<String> entriesOf(String sample) throws IOException {
+    public static List<String> entriesOf(String sample) throws IOException {
         String text;
         try (InputStream in = SampleRoundTripTest.class.getResourceAsStream("/samples/" + sample)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

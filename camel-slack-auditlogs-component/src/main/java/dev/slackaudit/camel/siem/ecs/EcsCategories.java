@@ -95,6 +95,11 @@ final class EcsCategories {
         return withOutcome(new EcsCategorization(kind, categories, List.copyOf(types), null), action);
     }
 
+    /** Whether this category of Slack's /actions listing has its ECS categories here. */
+    static boolean categorizes(String slackCategory) {
+        return BY_SLACK_CATEGORY.containsKey(slackCategory);
+    }
+
     /** The type the action's last word stands for, if ECS expects it with the category; else change, else info. */
     private static String typeOfVerb(String action, String category) {
         String verb = action.substring(action.lastIndexOf('_') + 1);
