@@ -145,8 +145,8 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
 
     /**
      * The path of a MaxMind GeoIP2 or GeoLite2 City database (GeoLite2-City.mmdb): the slack-auditlogs:ecs data type
-     * then adds source.geo.* (continent, country, region, city, location) for each event's IP address. Not set: no
-     * GeoIP look-up.
+     * then adds the source.geo fields (continent, country, region, city, location) for each event's IP address. Not
+     * set: no GeoIP look-up.
      */
     public void setGeoIpCityDatabase(String geoIpCityDatabase) {
         this.geoIpCityDatabase = geoIpCityDatabase;

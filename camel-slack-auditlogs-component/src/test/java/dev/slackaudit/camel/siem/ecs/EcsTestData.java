@@ -82,6 +82,11 @@ final class EcsTestData {
         }
     }
 
+    /** The file system path of a test resource. */
+    static String resourceFile(String name) {
+        return resourcePath(name).toString();
+    }
+
     private static Path resourcePath(String name) {
         try {
             return Path.of(EcsTestData.class.getResource(name).toURI());
