@@ -141,61 +141,49 @@ final class EcsCategories {
 
     private static Map<String, EcsCategorization> byAction() {
         Map<String, EcsCategorization> table = new HashMap<>();
-        // Elastic's table (packages/slack, ingest pipeline "Add ECS categorization"), value for value
         EcsCategorization login = EcsCategorization.event(List.of("authentication", "session"), List.of("info", "start"))
                 .withOutcome("success");
         EcsCategorization sessionEnd = EcsCategorization.event(List.of("authentication", "session"), List.of("info", "end"))
                 .withOutcome("success");
-        table.put("user_login", login);
-        table.put("user_login_failed",
-                EcsCategorization.event(List.of("authentication"), List.of("info")).withOutcome("failure"));
-        table.put("user_logout", sessionEnd);
-        table.put("user_session_invalidated", sessionEnd);
-        table.put("user_session_reset_by_admin", sessionEnd);
-        table.put("user_created", EcsCategorization.event(List.of("iam"), List.of("creation", "user")));
-        table.put("user_deactivated", EcsCategorization.event(List.of("iam"), List.of("deletion", "user")));
-        EcsCategorization userChange = EcsCategorization.event(List.of("iam"), List.of("change", "user"));
-        EcsCategorization adminChange = EcsCategorization.event(List.of("iam"), List.of("change", "user", "admin"));
-        table.put("user_reactivated", userChange);
-        table.put("role_change_to_admin", adminChange);
-        table.put("role_change_to_guest", userChange);
-        table.put("role_change_to_owner", adminChange);
-        table.put("role_change_to_user", userChange);
-        table.put("user_email_updated", userChange);
-        EcsCategorization groupMember = EcsCategorization.event(List.of("iam"), List.of("change", "group", "user"));
-        EcsCategorization groupChange = EcsCategorization.event(List.of("iam"), List.of("change", "group"));
-        EcsCategorization groupSetting = EcsCategorization.event(List.of("iam", "configuration"), List.of("change", "group"));
-        table.put("user_added_to_usergroup", groupMember);
-        table.put("user_removed_from_usergroup", groupMember);
-        table.put("default_channel_added_to_usergroup", groupSetting);
-        table.put("default_channel_removed_from_usergroup", groupSetting);
-        table.put("role_added_to_usergroup", groupChange);
-        table.put("role_removed_from_usergroup", groupChange);
-        table.put("role_modified_on_usergroup", groupChange);
-        table.put("file_downloaded", EcsCategorization.event(List.of("file"), List.of("access")));
-        table.put("file_downloaded_blocked", EcsCategorization.event(List.of("file"), List.of("denied")));
-        table.put("file_uploaded", EcsCategorization.event(List.of("file"), List.of("creation")));
-        EcsCategorization fileInfo = EcsCategorization.event(List.of("file"), List.of("info"));
-        table.put("file_public_link_created", fileInfo);
-        table.put("file_public_link_revoked", fileInfo);
-        table.put("file_shared", fileInfo);
-        table.put("file_malicious_content_detected", EcsCategorization.event(List.of("file", "malware"), List.of("info")));
+        // Elastic's table (packages/slack, ingest pipeline "Add ECS categorization"), value for value
+        put(table, login, "user_login");
+        put(table, EcsCategorization.event(List.of("authentication"), List.of("info")).withOutcome("failure"),
+                "user_login_failed");
+        put(table, sessionEnd, "user_logout", "user_session_invalidated", "user_session_reset_by_admin");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("creation", "user")), "user_created");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("deletion", "user")), "user_deactivated");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("change", "user")),
+                "user_reactivated", "role_change_to_guest", "role_change_to_user", "user_email_updated");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("change", "user", "admin")),
+                "role_change_to_admin", "role_change_to_owner");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("change", "group", "user")),
+                "user_added_to_usergroup", "user_removed_from_usergroup");
+        put(table, EcsCategorization.event(List.of("iam", "configuration"), List.of("change", "group")),
+                "default_channel_added_to_usergroup", "default_channel_removed_from_usergroup");
+        put(table, EcsCategorization.event(List.of("iam"), List.of("change", "group")),
+                "role_added_to_usergroup", "role_removed_from_usergroup", "role_modified_on_usergroup");
+        put(table, EcsCategorization.event(List.of("file"), List.of("access")), "file_downloaded");
+        put(table, EcsCategorization.event(List.of("file"), List.of("denied")), "file_downloaded_blocked");
+        put(table, EcsCategorization.event(List.of("file"), List.of("creation")), "file_uploaded");
+        put(table, EcsCategorization.event(List.of("file"), List.of("info")),
+                "file_public_link_created", "file_public_link_revoked", "file_shared");
+        put(table, EcsCategorization.event(List.of("file", "malware"), List.of("info")), "file_malicious_content_detected");
         // ours: actions whose meaning their category of the listing does not give
-        table.put("user_logout_compromised", sessionEnd);
-        table.put("user_sessions_reset_by_circuit_breaker", sessionEnd);
-        table.put("user_sessions_reset_by_anomaly_event_response", sessionEnd);
-        table.put("cli_login", login);
-        table.put("cli_logout", sessionEnd);
-        table.put("app_installed", EcsCategorization.event(List.of("package"), List.of("installation")));
-        table.put("org_app_installed", EcsCategorization.event(List.of("package"), List.of("installation")));
-        table.put("cli_app_install", EcsCategorization.event(List.of("package"), List.of("installation")));
-        table.put("app_uninstalled", EcsCategorization.event(List.of("package"), List.of("deletion")));
-        table.put("org_app_uninstalled", EcsCategorization.event(List.of("package"), List.of("deletion")));
-        table.put("cli_app_delete", EcsCategorization.event(List.of("package"), List.of("deletion")));
-        table.put("anomaly", new EcsCategorization("alert", List.of("intrusion_detection"), List.of("info"), null));
-        EcsCategorization suspicious = new EcsCategorization("alert", List.of("intrusion_detection"), List.of("info"), null);
-        table.put("workflow_trigger_suspicious_keyword", suspicious);
-        table.put("workflow_ai_answer_suspicious_prompt", suspicious);
+        put(table, login, "cli_login");
+        put(table, sessionEnd, "cli_logout", "user_logout_compromised", "user_sessions_reset_by_circuit_breaker",
+                "user_sessions_reset_by_anomaly_event_response");
+        put(table, EcsCategorization.event(List.of("package"), List.of("installation")),
+                "app_installed", "org_app_installed", "cli_app_install");
+        put(table, EcsCategorization.event(List.of("package"), List.of("deletion")),
+                "app_uninstalled", "org_app_uninstalled", "cli_app_delete");
+        put(table, new EcsCategorization("alert", List.of("intrusion_detection"), List.of("info"), null),
+                "anomaly", "workflow_trigger_suspicious_keyword", "workflow_ai_answer_suspicious_prompt");
         return Map.copyOf(table);
+    }
+
+    private static void put(Map<String, EcsCategorization> table, EcsCategorization categorization, String... actions) {
+        for (String action : actions) {
+            table.put(action, categorization);
+        }
     }
 }

@@ -19,8 +19,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slackaudit.camel.SampleRoundTripTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,19 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EcsBadInputTest {
 
-    private static GeoIpEnrichment geoIp;
-    private static EcsMapper mapper;
-
-    @BeforeAll
-    static void openDatabases() {
-        geoIp = EcsTestData.testDatabases();
-        mapper = EcsTestData.enrichedMapper(geoIp);
-    }
-
-    @AfterAll
-    static void closeDatabases() {
-        geoIp.close();
-    }
+    private static final EcsMapper mapper = EcsTestData.enrichedMapper();
 
     @Test
     void aNewValueSentAsTextAnArrayOrAnObjectIsAlwaysText() {
@@ -164,11 +150,7 @@ class EcsBadInputTest {
     void everyOddShapeOfTheSamplesMapsWithoutThrowing() throws Exception {
         // the project's copies of the shared samples (src/test/resources/samples/README.md)
         List<String> events = new ArrayList<>();
-        for (String sample : List.of("docs-logs-example-user-login.json", "docs-entry-example-app-context.json",
-                "docs-entry-example-anomaly.json", "java-sdk-logs-shape.json", "java-sdk-test-logs-new-value-array.json",
-                "java-sdk-test-logs-new-value-object.json", "python-sdk-mock-logs.json",
-                "python-sdk-test-logs-complete.json", "python-sdk-test-logs-unknown-fields.json",
-                "elastic-integrations-test-audit.ndjson")) {
+        for (String sample : SampleRoundTripTest.samples()) {
             events.addAll(SampleRoundTripTest.entriesOf(sample));
         }
         assertTrue(events.size() >= 13, "events read: " + events.size());

@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,18 +55,6 @@ class EcsElasticPipelineSpecificationTest {
      */
     private static final List<Difference> DIFFERENCES = differences();
 
-    private static GeoIpEnrichment geoIp;
-
-    @BeforeAll
-    static void openDatabases() {
-        geoIp = EcsTestData.testDatabases();
-    }
-
-    @AfterAll
-    static void closeDatabases() {
-        geoIp.close();
-    }
-
     @Test
     void everyFieldOfElasticsExpectedDocumentsIsOursOrAListedDifference() {
         String[] events = EcsTestData.resource("/ecs/elastic-slack-pipeline/test-audit.log").split("\n");
@@ -76,7 +62,7 @@ class EcsElasticPipelineSpecificationTest {
                 EcsTestData.resource("/ecs/elastic-slack-pipeline/test-audit.log-expected.json")).get("expected");
         assertEquals(expected.size(), events.length, "one expected document per event");
 
-        EcsMapper mapper = EcsTestData.enrichedMapper(geoIp);
+        EcsMapper mapper = EcsTestData.enrichedMapper();
         List<Difference> found = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
             ObjectNode ours = mapper.map(EcsTestData.entry(events[i]));

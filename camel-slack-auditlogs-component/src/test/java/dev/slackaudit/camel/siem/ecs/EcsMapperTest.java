@@ -22,7 +22,7 @@ import dev.slackaudit.camel.SampleRoundTripTest;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -154,11 +154,7 @@ class EcsMapperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "docs-logs-example-user-login.json", "docs-entry-example-app-context.json",
-            "docs-entry-example-anomaly.json", "java-sdk-logs-shape.json", "java-sdk-test-logs-new-value-array.json",
-            "java-sdk-test-logs-new-value-object.json", "python-sdk-mock-logs.json", "python-sdk-test-logs-complete.json",
-            "python-sdk-test-logs-unknown-fields.json", "elastic-integrations-test-audit.ndjson" })
+    @MethodSource("dev.slackaudit.camel.SampleRoundTripTest#samples")
     void everySampleEventKeepsEveryTopLevelFieldAndItsOriginal(String sample) throws Exception {
         for (String json : SampleRoundTripTest.entriesOf(sample)) {
             AuditLogEntry entry = EcsTestData.entry(json);

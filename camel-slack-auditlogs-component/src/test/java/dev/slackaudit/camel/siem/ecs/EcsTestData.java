@@ -31,17 +31,15 @@ final class EcsTestData {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path CITY_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-City-Test.mmdb");
     static final Path ASN_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-ASN-Test.mmdb");
+    /** Both test databases, opened once for all tests (memory-mapped files, released when the JVM ends). */
+    static final GeoIpEnrichment TEST_DATABASES = GeoIpEnrichment.open(CITY_DATABASE.toString(), ASN_DATABASE.toString());
 
     private EcsTestData() {
     }
 
     /** A mapper with every enrichment, on MaxMind's test databases. */
-    static EcsMapper enrichedMapper(GeoIpEnrichment geoIp) {
-        return new EcsMapper(List.of(UserAgentEnrichment.shared(), geoIp));
-    }
-
-    static GeoIpEnrichment testDatabases() {
-        return GeoIpEnrichment.open(CITY_DATABASE.toString(), ASN_DATABASE.toString());
+    static EcsMapper enrichedMapper() {
+        return new EcsMapper(List.of(UserAgentEnrichment.shared(), TEST_DATABASES));
     }
 
     static String resource(String name) {

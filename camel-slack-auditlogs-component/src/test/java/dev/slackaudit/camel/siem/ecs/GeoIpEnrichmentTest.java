@@ -15,8 +15,6 @@ package dev.slackaudit.camel.siem.ecs;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,17 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Look-ups in MaxMind's published test databases, as Elasticsearch's geoip processor writes them. */
 class GeoIpEnrichmentTest {
 
-    private static GeoIpEnrichment geoIp;
-
-    @BeforeAll
-    static void openDatabases() {
-        geoIp = EcsTestData.testDatabases();
-    }
-
-    @AfterAll
-    static void closeDatabases() {
-        geoIp.close();
-    }
+    private final GeoIpEnrichment geoIp = EcsTestData.TEST_DATABASES;
 
     @Test
     void anAddressOfTheCityDatabaseGetsItsPlace() {
@@ -79,7 +67,7 @@ class GeoIpEnrichmentTest {
         assertTrue(e.getMessage().contains("of the slack-auditlogs component option geoIpAsnDatabase"), e.getMessage());
     }
 
-    private static ObjectNode enriched(String ip) {
+    private ObjectNode enriched(String ip) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.putObject("source").put("ip", ip);
         geoIp.enrich(document);
