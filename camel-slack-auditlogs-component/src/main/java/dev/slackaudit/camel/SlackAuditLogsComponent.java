@@ -13,6 +13,8 @@
  */
 package dev.slackaudit.camel;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -76,6 +78,16 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     protected void doStart() throws Exception {
         super.doStart();
         configuration.checkValues();
+        checkReadableFile("geoIpCityDatabase", geoIpCityDatabase, "GeoLite2-City.mmdb");
+        checkReadableFile("geoIpAsnDatabase", geoIpAsnDatabase, "GeoLite2-ASN.mmdb");
+    }
+
+    /** A database path that names no file fails here, when the context starts, not on the first event transformed. */
+    private static void checkReadableFile(String option, String path, String example) {
+        if (path != null && !path.isBlank() && !Files.isReadable(Path.of(path))) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + path + "': no readable file there (the path"
+                                               + " of a MaxMind database such as " + example + ")");
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ final class EcsTimestamp {
 
     /** Values above this are microseconds: 10^13 ms is the year 2286, 10^13 µs is 1970-04-26 (Elastic's rule too). */
     private static final long MICROSECONDS_ABOVE = 10_000_000_000_000L;
+    /** The last instant written as a date: ISO 8601 with four-digit years, as every date Slack can send. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
@@ -41,15 +43,17 @@ final class EcsTimestamp {
         if (number == null || number <= 0) {
             return null;
         }
-        return number > MICROSECONDS_ABOVE
+        Instant instant = number > MICROSECONDS_ABOVE
                 ? Instant.ofEpochSecond(number / 1_000_000, number % 1_000_000 * 1_000)
                 : Instant.ofEpochMilli(number);
+        return instant.isAfter(LATEST) ? null : instant;
     }
 
     /** {@code date_create} as an instant, or {@code null} if it is absent or not a whole number (or its text). */
     static Instant ofDateCreate(JsonNode value) {
         Long seconds = wholeNumber(value);
-        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+        // beyond the year 9999 a number is no date of an audit event (and past Instant's range it would throw)
+        return seconds == null || seconds < 0 || seconds > LATEST.getEpochSecond() ? null : Instant.ofEpochSecond(seconds);
     }
 
     /** ISO 8601 in UTC, with milliseconds, or microseconds where the instant has them. */

@@ -25,7 +25,7 @@ final class IpLiteral {
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private IpLiteral() {
     }

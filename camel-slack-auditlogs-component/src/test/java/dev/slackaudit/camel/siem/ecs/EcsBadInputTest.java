@@ -72,6 +72,17 @@ class EcsBadInputTest {
     }
 
     @Test
+    void aDateBeyondTheYear9999LeavesTheTimestampOut() {
+        for (String date : List.of("9223372036854775807", "253402300800", "-5")) {
+            ObjectNode document = map("{\"action\":\"user_login\",\"date_create\":" + date + "}");
+            assertFalse(document.has("@timestamp"), date);
+        }
+        ObjectNode anomaly = map("{\"action\":\"anomaly\",\"date_create\":1,"
+                                 + "\"details\":{\"action_timestamp\":9223372036854775807}}");
+        assertEquals("1970-01-01T00:00:01.000Z", anomaly.get("@timestamp").textValue());
+    }
+
+    @Test
     void anEmptyIpAddressGivesNoSource() {
         ObjectNode document = map("{\"action\":\"user_login\",\"context\":{\"ip_address\":\"\"}}");
         assertFalse(document.has("source"));
@@ -80,7 +91,7 @@ class EcsBadInputTest {
 
     @Test
     void anInvalidIpAddressIsKeptAsTheAddressOnlyAndNeverLookedUp() {
-        for (String address : List.of("1.23.45.678", "localhost", "not an ip", "::zz")) {
+        for (String address : List.of("1.23.45.678", "localhost", "not an ip", "::zz", "fe80::1%eth0")) {
             ObjectNode document = map("{\"action\":\"user_login\",\"context\":{\"ip_address\":\"" + address + "\"}}");
             assertEquals(EcsTestData.json("{\"address\":\"" + address + "\"}"), document.get("source"), address);
             assertFalse(document.has("related"), address);
