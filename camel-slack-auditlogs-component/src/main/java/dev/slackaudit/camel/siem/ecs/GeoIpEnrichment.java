@@ -22,6 +22,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maxmind.db.CHMCache;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.AsnResponse;
 import com.maxmind.geoip2.model.CityResponse;
@@ -141,7 +142,8 @@ public final class GeoIpEnrichment implements EcsEnrichment, Closeable {
         File file = new File(path);
         DatabaseReader reader;
         try {
-            reader = new DatabaseReader.Builder(file).build();
+            // MaxMind's cache of decoded records: events come from few addresses, and decoding is the costly part
+            reader = new DatabaseReader.Builder(file).withCache(new CHMCache()).build();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot read the MaxMind database '" + path + "' of the slack-auditlogs"
                                                + " component option " + option.optionName() + ": " + e.getMessage()

@@ -13,8 +13,11 @@
  */
 package dev.slackaudit.camel.siem.ecs;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.support.LRUCacheFactory;
 import ua_parser.Client;
 import ua_parser.OS;
 import ua_parser.Parser;
@@ -23,14 +26,21 @@ import ua_parser.UserAgent;
 /**
  * Parses {@code user_agent.original} with ua-parser's {@code uap-java} (the regexes of the ua-parser project, which
  * Elasticsearch's {@code user_agent} processor also builds on) into {@code user_agent.name}, {@code .version},
- * {@code .os.*} and {@code .device.name}, with the values Elasticsearch writes (docs/ecs.md lists where the two
- * rule sets name an agent differently).
+ * {@code .os.*} and {@code .device.name}, with the values Elasticsearch writes (docs/ecs.md compares the two on
+ * Elastic's test cases).
  */
 public final class UserAgentEnrichment implements EcsEnrichment {
 
     private static final String OTHER = "Other";
+    /**
+     * Parsed agents kept: an organisation's events come from a few hundred agents, and one parse tries some thousand
+     * regexes. uap-java's own CachingParser keeps its cache in a map that is not thread-safe, so Camel's LRU cache
+     * (safe for concurrent use) holds them instead.
+     */
+    private static final int CACHED_AGENTS = 1000;
 
     private final Parser parser;
+    private final Map<String, Client> parsed = LRUCacheFactory.newLRUCache(CACHED_AGENTS);
 
     private UserAgentEnrichment(Parser parser) {
         this.parser = parser;
@@ -47,12 +57,15 @@ public final class UserAgentEnrichment implements EcsEnrichment {
         if (!original.isTextual()) {
             return;
         }
-        Client client;
-        try {
-            client = parser.parse(original.textValue());
-        } catch (RuntimeException e) {
-            // a text the rules cannot read is no reason to hold an event back: it keeps user_agent.original only
-            return;
+        Client client = parsed.get(original.textValue());
+        if (client == null) {
+            try {
+                client = parser.parse(original.textValue());
+            } catch (RuntimeException e) {
+                // a text the rules cannot read is no reason to hold an event back: it keeps user_agent.original only
+                return;
+            }
+            parsed.put(original.textValue(), client);
         }
         ObjectNode agent = (ObjectNode) document.get("user_agent");
         UserAgent userAgent = client.userAgent;

@@ -13,8 +13,12 @@
  */
 package dev.slackaudit.camel.siem.ecs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -171,6 +175,34 @@ class EcsMapperTest {
                         sample + ": " + field.getKey());
             }
             assertFalse(document.at("/event/kind").isMissingNode());
+        }
+    }
+
+    @Test
+    void oneEnrichedMapperServesManyThreadsAlike() throws Exception {
+        EcsMapper enriched = EcsTestData.enrichedMapper();
+        List<String> events = EcsTestData.resource("/ecs/elastic-slack-pipeline/test-audit.log").lines().toList();
+        List<ObjectNode> expected = events.stream().map(json -> enriched.map(EcsTestData.entry(json))).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(threads.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < events.size(); i++) {
+                            if (!expected.get(i).equals(enriched.map(EcsTestData.entry(events.get(i))))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
