@@ -46,6 +46,10 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "entity": getOrCreateConfiguration(target).setEntity(property(camelContext, java.lang.String.class, value)); return true;
+        case "geoipasndatabase":
+        case "geoIpAsnDatabase": target.setGeoIpAsnDatabase(property(camelContext, java.lang.String.class, value)); return true;
+        case "geoipcitydatabase":
+        case "geoIpCityDatabase": target.setGeoIpCityDatabase(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -86,6 +90,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "useragentparsing":
+        case "userAgentParsing": target.setUserAgentParsing(property(camelContext, boolean.class, value)); return true;
         case "windowsize":
         case "windowSize": getOrCreateConfiguration(target).setWindowSize(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -111,6 +117,10 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
         case "entity": return java.lang.String.class;
+        case "geoipasndatabase":
+        case "geoIpAsnDatabase": return java.lang.String.class;
+        case "geoipcitydatabase":
+        case "geoIpCityDatabase": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -151,6 +161,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "token": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "useragentparsing":
+        case "userAgentParsing": return boolean.class;
         case "windowsize":
         case "windowSize": return java.lang.String.class;
         default: return null;
@@ -177,6 +189,10 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "entity": return getOrCreateConfiguration(target).getEntity();
+        case "geoipasndatabase":
+        case "geoIpAsnDatabase": return target.getGeoIpAsnDatabase();
+        case "geoipcitydatabase":
+        case "geoIpCityDatabase": return target.getGeoIpCityDatabase();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -217,6 +233,8 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "token": return getOrCreateConfiguration(target).getToken();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "useragentparsing":
+        case "userAgentParsing": return target.isUserAgentParsing();
         case "windowsize":
         case "windowSize": return getOrCreateConfiguration(target).getWindowSize();
         default: return null;

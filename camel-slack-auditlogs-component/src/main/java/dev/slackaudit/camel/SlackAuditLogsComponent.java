@@ -13,6 +13,8 @@
  */
 package dev.slackaudit.camel;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -35,6 +37,12 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     private SlackAuditLogsConfiguration configuration = new SlackAuditLogsConfiguration();
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+    @Metadata(label = "siem", defaultValue = "true")
+    private boolean userAgentParsing = true;
+    @Metadata(label = "siem")
+    private String geoIpCityDatabase;
+    @Metadata(label = "siem")
+    private String geoIpAsnDatabase;
 
     /** The checkpoint keys the started consumers of this component hold, per state repository. */
     private final Map<StateRepository<String, String>, Set<String>> checkpointsInUse = new IdentityHashMap<>();
@@ -70,6 +78,16 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     protected void doStart() throws Exception {
         super.doStart();
         configuration.checkValues();
+        checkReadableFile("geoIpCityDatabase", geoIpCityDatabase, "GeoLite2-City.mmdb");
+        checkReadableFile("geoIpAsnDatabase", geoIpAsnDatabase, "GeoLite2-ASN.mmdb");
+    }
+
+    /** A database path that names no file fails here, when the context starts, not on the first event transformed. */
+    private static void checkReadableFile(String option, String path, String example) {
+        if (path != null && !path.isBlank() && !Files.isReadable(Path.of(path))) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + path + "': no readable file there (the path"
+                                               + " of a MaxMind database such as " + example + ")");
+        }
     }
 
     /**
@@ -119,5 +137,42 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public boolean isUserAgentParsing() {
+        return userAgentParsing;
+    }
+
+    /**
+     * Whether the slack-auditlogs:ecs data type parses each event's user agent into user_agent.name, version, os and
+     * device (with ua-parser's rules, as Elastic's pipeline does). user_agent.original is always there.
+     */
+    public void setUserAgentParsing(boolean userAgentParsing) {
+        this.userAgentParsing = userAgentParsing;
+    }
+
+    public String getGeoIpCityDatabase() {
+        return geoIpCityDatabase;
+    }
+
+    /**
+     * The path of a MaxMind GeoIP2 or GeoLite2 City database (GeoLite2-City.mmdb): the slack-auditlogs:ecs data type
+     * then adds the source.geo fields (continent, country, region, city, location) for each event's IP address. Not
+     * set: no GeoIP look-up.
+     */
+    public void setGeoIpCityDatabase(String geoIpCityDatabase) {
+        this.geoIpCityDatabase = geoIpCityDatabase;
+    }
+
+    public String getGeoIpAsnDatabase() {
+        return geoIpAsnDatabase;
+    }
+
+    /**
+     * The path of a MaxMind GeoLite2 ASN database (GeoLite2-ASN.mmdb): the slack-auditlogs:ecs data type then adds
+     * source.as.number and source.as.organization.name for each event's IP address. Not set: no ASN look-up.
+     */
+    public void setGeoIpAsnDatabase(String geoIpAsnDatabase) {
+        this.geoIpAsnDatabase = geoIpAsnDatabase;
     }
 }

@@ -32,7 +32,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,19 +43,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator and the consumer and comes out JSON-equal: unknown fields, polymorphic values, large numbers and
  * duplicate keys included.
  */
-class SampleRoundTripTest {
+public class SampleRoundTripTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = "xoxp-samples";
     private static final long AUDIT_LOGS_BEGIN = PointInTime.AUDIT_LOGS_BEGIN.getEpochSecond();
     private static final Pattern DATE_CREATE = Pattern.compile("(\"date_create\"\\s*:\\s*)(\\d+)");
 
+    /** Every sample of audit events: the docs' examples, the SDKs' test data, Elastic's test data. */
+    public static List<String> samples() {
+        return List.of("docs-logs-example-user-login.json", "docs-entry-example-app-context.json",
+                "docs-entry-example-anomaly.json", "java-sdk-logs-shape.json", "java-sdk-test-logs-new-value-array.json",
+                "java-sdk-test-logs-new-value-object.json", "python-sdk-mock-logs.json", "python-sdk-test-logs-complete.json",
+                "python-sdk-test-logs-unknown-fields.json", "elastic-integrations-test-audit.ndjson");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-            "docs-logs-example-user-login.json", "docs-entry-example-app-context.json",
-            "docs-entry-example-anomaly.json", "java-sdk-logs-shape.json", "java-sdk-test-logs-new-value-array.json",
-            "java-sdk-test-logs-new-value-object.json", "python-sdk-mock-logs.json", "python-sdk-test-logs-complete.json",
-            "python-sdk-test-logs-unknown-fields.json", "elastic-integrations-test-audit.ndjson" })
+    @MethodSource("samples")
     void everyEntryComesOutAsTheJsonItWentIn(String sample) throws Exception {
         List<String> entries = entriesOf(sample).stream().map(SampleRoundTripTest::datedWhenSlackHasLogs).toList();
         try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).events(0)
@@ -106,7 +110,7 @@ class SampleRoundTripTest {
     }
 
     /** The entries of a sample: a whole {@code /logs} body, a single entry, or one entry per line. */
-    static List<String> entriesOf(String sample) throws IOException {
+    public static List<String> entriesOf(String sample) throws IOException {
         String text;
         try (InputStream in = SampleRoundTripTest.class.getResourceAsStream("/samples/" + sample)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -219,6 +219,22 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      * Allow a plain http:// baseUrl to a host that is not loopback (the token then travels unencrypted).
      */
     private Boolean allowInsecureHttp = false;
+    /**
+     * Whether the slack-auditlogs:ecs data type parses each event's user agent into user_agent.name, version, os and
+     * device (with ua-parser's rules, as Elastic's pipeline does). user_agent.original is always there.
+     */
+    private Boolean userAgentParsing = true;
+    /**
+     * The path of a MaxMind GeoIP2 or GeoLite2 City database (GeoLite2-City.mmdb): the slack-auditlogs:ecs data type
+     * then adds the source.geo fields (continent, country, region, city, location) for each event's IP address. Not
+     * set: no GeoIP look-up.
+     */
+    private String geoIpCityDatabase;
+    /**
+     * The path of a MaxMind GeoLite2 ASN database (GeoLite2-ASN.mmdb): the slack-auditlogs:ecs data type then adds
+     * source.as.number and source.as.organization.name for each event's IP address. Not set: no ASN look-up.
+     */
+    private String geoIpAsnDatabase;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -482,5 +498,29 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
 
     public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public Boolean getUserAgentParsing() {
+        return userAgentParsing;
+    }
+
+    public void setUserAgentParsing(Boolean userAgentParsing) {
+        this.userAgentParsing = userAgentParsing;
+    }
+
+    public String getGeoIpCityDatabase() {
+        return geoIpCityDatabase;
+    }
+
+    public void setGeoIpCityDatabase(String geoIpCityDatabase) {
+        this.geoIpCityDatabase = geoIpCityDatabase;
+    }
+
+    public String getGeoIpAsnDatabase() {
+        return geoIpAsnDatabase;
+    }
+
+    public void setGeoIpAsnDatabase(String geoIpAsnDatabase) {
+        this.geoIpAsnDatabase = geoIpAsnDatabase;
     }
 }
