@@ -114,7 +114,9 @@ class SiemDataTypesTest extends CamelTestSupport {
         Exchange out = send(type, AuditLogEntry.parse(LOGIN));
 
         Map<?, ?> map = out.getMessage().getBody(Map.class);
-        assertEquals(MAPPER.readTree(out.getMessage().getBody(String.class)), MAPPER.valueToTree(map));
+        // compared as JSON text read back, so that an int and a long of the same value are the same number
+        assertEquals(MAPPER.readTree(out.getMessage().getBody(String.class)),
+                MAPPER.readTree(MAPPER.writeValueAsString(map)));
     }
 
     @ParameterizedTest

@@ -13,16 +13,11 @@
  */
 package dev.slackaudit.camel.siem.ecs;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slackaudit.camel.SlackAuditLogsComponent;
-import dev.slackaudit.camel.model.AuditLogBatch;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -33,14 +28,13 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code transformDataType("slack-auditlogs:ecs")} in a route: the body becomes the ECS document, enriched as the
- * slack-auditlogs component's options say, and converts to one line of JSON and to a Map; headers stay; a batch
- * becomes one document per line.
+ * {@code transformDataType("slack-auditlogs:ecs")} enriches as the slack-auditlogs component's options say, and a bad
+ * database option fails naming it. (What both data types do to a body, a batch and the headers:
+ * {@code SiemDataTypesTest}.)
  */
-class EcsDataTypeRouteTest extends CamelTestSupport {
+class EcsEnrichmentOptionsTest extends CamelTestSupport {
 
     private static final String LOGIN = "{\"id\":\"e1\",\"date_create\":1521214343,\"action\":\"user_login\","
                                         + "\"actor\":{\"type\":\"user\",\"user\":{\"id\":\"W1\",\"email\":\"a@b.c\"}},"
@@ -63,49 +57,28 @@ class EcsDataTypeRouteTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:ecs").transformDataType(new DataType("slack-auditlogs:ecs")).to("mock:ecs");
-                from("direct:ecs-by-name").transformDataType("slack-auditlogs:ecs").to("mock:ecs");
             }
         };
     }
 
     @Test
-    void anEventBecomesItsEcsDocumentAsOneLineOfJsonAndAsAMap() throws Exception {
-        template.sendBodyAndHeader("direct:ecs", AuditLogEntry.parse(LOGIN), "kept", "yes");
+    void theComponentsDefaultsParseTheUserAgentAndItsCityDatabaseLocatesTheAddress() throws Exception {
+        template.sendBody("direct:ecs", AuditLogEntry.parse(LOGIN));
 
-        Exchange exchange = getMockEndpoint("mock:ecs").getReceivedExchanges().get(0);
-        String json = exchange.getMessage().getBody(String.class);
-        assertFalse(json.contains("\n"), "one line");
-        JsonNode document = EcsTestData.json(json);
-        assertEquals("user_login", document.at("/event/action").textValue());
-        assertEquals(LOGIN, document.at("/event/original").textValue());
+        JsonNode document = EcsTestData.json(getMockEndpoint("mock:ecs").getReceivedExchanges().get(0)
+                .getMessage().getBody(String.class));
         assertEquals("Firefox", document.at("/user_agent/name").textValue(), "parsed: userAgentParsing defaults to true");
         assertEquals("London", document.at("/source/geo/city_name").textValue(), "the component's City database");
-        Map<?, ?> map = exchange.getMessage().getBody(Map.class);
-        assertEquals(EcsTestData.JSON.valueToTree(map), document);
-        assertEquals("yes", exchange.getMessage().getHeader("kept"));
     }
 
     @Test
-    void theDataTypeResolvesByItsNameAndTakesAnEventsJsonText() throws Exception {
-        template.sendBody("direct:ecs-by-name", DOWNLOAD);
+    void theComponentsAsnDatabaseNamesTheNetwork() throws Exception {
+        template.sendBody("direct:ecs", DOWNLOAD);
 
         JsonNode document = EcsTestData.json(getMockEndpoint("mock:ecs").getReceivedExchanges().get(0)
                 .getMessage().getBody(String.class));
         assertEquals(1221, document.at("/source/as/number").intValue(), "the component's ASN database");
         assertEquals("Telstra Pty Ltd", document.at("/source/as/organization/name").textValue());
-        assertEquals(EcsTestData.json("[\"file\"]"), document.at("/event/category"));
-    }
-
-    @Test
-    void aBatchBecomesOneDocumentPerLine() throws Exception {
-        AuditLogBatch batch = new AuditLogBatch(List.of(AuditLogEntry.parse(LOGIN), AuditLogEntry.parse(DOWNLOAD)));
-        template.sendBody("direct:ecs", batch);
-
-        String lines = getMockEndpoint("mock:ecs").getReceivedExchanges().get(0).getMessage().getBody(String.class);
-        String[] documents = lines.split("\n");
-        assertEquals(2, documents.length);
-        assertEquals("e1", EcsTestData.json(documents[0]).at("/event/id").textValue());
-        assertEquals("e2", EcsTestData.json(documents[1]).at("/event/id").textValue());
     }
 
     @Test
