@@ -75,7 +75,7 @@ final class ComponentContender implements Contender {
         this.target = target;
         this.sink = sink;
         context = new DefaultCamelContext();
-        PropertyBindingSupport.build().withReflection(false).withMandatory(true)
+        PropertyBindingSupport.build().withMandatory(true)
                 .bind(context, context.getComponent("slack-auditlogs"), new HashMap<>(componentProperties));
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -29,7 +29,8 @@ class BenchmarkSmokeTest {
     void everyContenderDeliversEveryEventExactlyOnce() throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse("--events", Integer.toString(EVENTS), "--span-hours", "3",
                 "--rounds", "1", "--limits", "100", "--rate-limit-pages", "0", "--record-ids", "true",
-                "--xmx", "128m", "--work-dir", workDirectory.toString());
+                "--xmx", "128m", "--work-dir", workDirectory.toString(), "--contenders",
+                EnumSet.allOf(ContenderKind.class).stream().map(Enum::name).collect(Collectors.joining(",")));
 
         Benchmark.Results results = new Benchmark(options, "smoke test").run();
 
