@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One Slack audit event, exactly as Slack sent it.
@@ -138,6 +139,22 @@ public final class AuditLogEntry implements JsonSerializable {
             tree = answer;
         }
         return answer;
+    }
+
+    /**
+     * A new tree of the event, parsed from its JSON on every call and kept by no one but the caller, who may take it
+     * apart. The SIEM data types move its parts into their documents this way without copying them. {@link #asTree()}
+     * keeps its tree for the getters, which would hold a tree in memory for every event of a window the consumer
+     * keeps; this does not.
+     */
+    public ObjectNode parseTree() {
+        try {
+            // the reader accepted only a JSON object, so this is one
+            return (ObjectNode) TREE_MAPPER.readTree(json);
+        } catch (IOException e) {
+            // the text was parsed once already when the entry was read, so this cannot happen
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The {@code actor} object (missing node if absent). */

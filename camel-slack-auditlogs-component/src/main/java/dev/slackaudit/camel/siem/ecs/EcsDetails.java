@@ -41,14 +41,15 @@ final class EcsDetails {
     }
 
     /**
-     * Maps {@code details} into the document and returns what goes under {@code slack.audit.details}; {@code null}
-     * if the event has no details object.
+     * Maps {@code details} into the document and returns what goes under {@code slack.audit.details}: the event's own
+     * details object, changed in place (the mapper owns the event's tree); {@code null} if the event has no details
+     * object.
      */
     static ObjectNode map(JsonNode details, String entityType, ObjectNode document, RelatedValues related) {
         if (!details.isObject()) {
             return null;
         }
-        ObjectNode kept = details.deepCopy();
+        ObjectNode kept = (ObjectNode) details;
         // the anomaly's time is the document's @timestamp (EcsTimestamp)
         kept.remove("action_timestamp");
         rename(kept, "previous_ua", "previous_user_agent");

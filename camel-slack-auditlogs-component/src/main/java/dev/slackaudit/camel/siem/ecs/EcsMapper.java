@@ -61,9 +61,13 @@ public final class EcsMapper implements EventMapper {
         this.enrichments = List.copyOf(enrichments);
     }
 
+    /**
+     * Maps the event. The tree it reads is the event's own fresh copy ({@link AuditLogEntry#parseTree()}), so its
+     * parts move into the document as they are, without copies.
+     */
     @Override
     public ObjectNode map(AuditLogEntry entry) {
-        JsonNode event = entry.asTree();
+        ObjectNode event = entry.parseTree();
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         ObjectNode audit = JsonNodeFactory.instance.objectNode();
         RelatedValues related = new RelatedValues();
@@ -81,7 +85,7 @@ public final class EcsMapper implements EventMapper {
         for (Iterator<Map.Entry<String, JsonNode>> fields = event.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!EVENT_FIELDS.contains(field.getKey())) {
-                audit.set(field.getKey(), field.getValue().deepCopy());
+                audit.set(field.getKey(), field.getValue());
             }
         }
         related.writeTo(document);
@@ -124,7 +128,7 @@ public final class EcsMapper implements EventMapper {
         if (!actor.isObject()) {
             return;
         }
-        ObjectNode rest = actor.deepCopy();
+        ObjectNode rest = (ObjectNode) actor;
         JsonNode slackUser = rest.path("user");
         if (slackUser.isObject()) {
             ObjectNode user = document.putObject("user");
@@ -152,13 +156,13 @@ public final class EcsMapper implements EventMapper {
             String name = names.next();
             objectName = entity.path(name).isObject() ? name : null;
         }
-        ObjectNode kept = objectName == null ? JsonNodeFactory.instance.objectNode() : entity.get(objectName).deepCopy();
+        ObjectNode kept = objectName == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) entity.get(objectName);
         kept.put("entity_type", type);
         for (Iterator<Map.Entry<String, JsonNode>> fields = entity.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             if (!"type".equals(name) && !name.equals(objectName) && !kept.has(name)) {
-                kept.set(name, field.getValue().deepCopy());
+                kept.set(name, field.getValue());
             }
         }
         audit.set("entity", kept);
@@ -194,12 +198,12 @@ public final class EcsMapper implements EventMapper {
             }
         }
         ObjectNode kept = context.path("location").isObject()
-                ? context.get("location").deepCopy() : JsonNodeFactory.instance.objectNode();
+                ? (ObjectNode) context.get("location") : JsonNodeFactory.instance.objectNode();
         kept.put("session_id", scalarText(context.get("session_id")));
         for (Iterator<Map.Entry<String, JsonNode>> fields = context.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!CONTEXT_FIELDS.contains(field.getKey()) && !kept.has(field.getKey())) {
-                kept.set(field.getKey(), field.getValue().deepCopy());
+                kept.set(field.getKey(), field.getValue());
             }
         }
         audit.set("context", kept);

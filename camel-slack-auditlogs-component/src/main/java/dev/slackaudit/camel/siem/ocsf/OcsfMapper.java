@@ -61,14 +61,14 @@ public final class OcsfMapper implements EventMapper {
 
     @Override
     public ObjectNode map(AuditLogEntry entry) {
-        JsonNode event = entry.asTree();
-        String action = SlackFields.text(event.path("action"));
+        String action = entry.getAction() == null || entry.getAction().isBlank() ? null : entry.getAction();
         Classification wanted = ActionClassifier.classify(action);
         for (OcsfClass ocsfClass : attempts(wanted.ocsfClass())) {
             Classification classification = ocsfClass == wanted.ocsfClass()
                     ? wanted : ActionClassifier.classifyAs(ocsfClass, action);
-            // each attempt starts from the whole event: a class that could not be filled took nothing
-            SlackFields fields = new SlackFields(event);
+            // each attempt starts from the whole event, a tree of its own: a class that could not be filled took
+            // nothing from the next attempt (the first attempt succeeds for nearly every event, so one parse)
+            SlackFields fields = new SlackFields(entry.parseTree());
             ObjectNode document = header(classification, fields);
             if (ClassAttributes.add(ocsfClass, document, fields, entry, action)) {
                 document.put("raw_data", entry.toJson());

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The fields of one Slack event that no OCSF attribute has taken yet.
  * <p>
- * It starts as a copy of the whole event; each field a mapping puts into an OCSF attribute is taken out of it, and
+ * It starts as the whole event, a tree of its own ({@code AuditLogEntry.parseTree()}); each field a mapping puts into an OCSF attribute is taken out of it, and
  * what is left at the end becomes the document's {@code unmapped} object. So every field is either mapped or kept,
  * whatever Slack adds later, and a field of unexpected type (which no mapping takes) stays as Slack sent it.
  */
@@ -30,8 +30,9 @@ final class SlackFields {
 
     private final ObjectNode remaining;
 
-    SlackFields(JsonNode event) {
-        this.remaining = event instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
+    /** @param event a tree of the event this takes apart, owned by no one else */
+    SlackFields(ObjectNode event) {
+        this.remaining = event;
     }
 
     /** The value at a path of field names, not taken; a missing node if there is none. */
