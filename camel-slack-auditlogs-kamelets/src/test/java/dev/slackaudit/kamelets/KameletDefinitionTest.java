@@ -72,6 +72,17 @@ class KameletDefinitionTest {
     }
 
     @Test
+    void typesEveryDurationOptionAsTextSoItTakesTheComponentsUnits() throws IOException {
+        JsonNode catalogProperties = componentCatalog().get("properties");
+
+        properties.forEach((name, property) -> {
+            if (catalogProperties.path(name).path("description").asText().contains("ISO-8601 duration")) {
+                assertEquals("string", property.get("type"), name + " takes 20s or PT20S as the component does");
+            }
+        });
+    }
+
+    @Test
     void declaresNoDefaultSoTheComponentsDefaultsApply() {
         properties.forEach((name, property) -> assertFalse(property.containsKey("default"), name + " has a default"));
     }
