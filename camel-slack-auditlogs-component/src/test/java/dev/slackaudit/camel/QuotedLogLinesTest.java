@@ -122,8 +122,9 @@ class QuotedLogLinesTest extends SimulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(logsUri("stateKey=open")).routeId("audit").to("mock:events");
-                // hour-long windows: the export logs its progress between two of them, before it is complete
+                // hour-long windows: each backfill logs its progress after its first window, while it is behind (a
+                // single window up to now would leave the checkpoint past "now" within the same second)
+                from(logsUri("stateKey=open&windowSize=PT1H")).routeId("audit").to("mock:events");
                 from(logsUri("stateKey=bounded&windowSize=PT1H&latest=" + simulator.newestDateCreate())).routeId("bounded")
                         .to("mock:events");
             }
