@@ -45,6 +45,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": target.setConfiguration(property(camelContext, dev.slackaudit.camel.SlackAuditLogsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "entity": getOrCreateConfiguration(target).setEntity(property(camelContext, java.lang.String.class, value)); return true;
         case "geoipasndatabase":
         case "geoIpAsnDatabase": target.setGeoIpAsnDatabase(property(camelContext, java.lang.String.class, value)); return true;
@@ -116,6 +117,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": return dev.slackaudit.camel.SlackAuditLogsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
+        case "delay": return java.lang.String.class;
         case "entity": return java.lang.String.class;
         case "geoipasndatabase":
         case "geoIpAsnDatabase": return java.lang.String.class;
@@ -188,6 +190,7 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "delay": return target.getDelay();
         case "entity": return getOrCreateConfiguration(target).getEntity();
         case "geoipasndatabase":
         case "geoIpAsnDatabase": return target.getGeoIpAsnDatabase();

@@ -25,6 +25,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -43,6 +44,14 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     private String geoIpCityDatabase;
     @Metadata(label = "siem")
     private String geoIpAsnDatabase;
+    // the one scheduler option the component takes: every consumer's poll interval; the others are refused here
+    // (EndpointOptionsRefused) with the endpoint option to use instead
+    @Metadata(label = "consumer,scheduler", defaultValue = "" + SlackAuditLogsEndpoint.DEFAULT_DELAY,
+              description = "The time between polls of every consumer this component creates, unless its URI sets"
+                            + " delay: an ISO-8601 duration (PT20S), a number with a unit (20s, 1m) or a plain number"
+                            + " of milliseconds (20000), longer than zero. The other scheduler options (initialDelay,"
+                            + " greedy...) are set on each endpoint.")
+    private String delay = Long.toString(SlackAuditLogsEndpoint.DEFAULT_DELAY);
 
     /** The checkpoint keys the started consumers of this component hold, per state repository. */
     private final Map<StateRepository<String, String>, Set<String>> checkpointsInUse = new IdentityHashMap<>();
@@ -58,6 +67,7 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SlackAuditLogsMethod method = SlackAuditLogsMethod.fromPath(remaining);
         SlackAuditLogsEndpoint endpoint = new SlackAuditLogsEndpoint(uri, this, method, configuration.copy());
+        endpoint.setDelay(delay);
         try {
             setProperties(endpoint, parameters);
         } catch (PropertyBindingException e) {
@@ -78,6 +88,7 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     protected void doStart() throws Exception {
         super.doStart();
         configuration.checkValues();
+        DurationOption.DELAY.parse(delay);
         checkReadableFile("geoIpCityDatabase", geoIpCityDatabase, "GeoLite2-City.mmdb");
         checkReadableFile("geoIpAsnDatabase", geoIpAsnDatabase, "GeoLite2-ASN.mmdb");
     }
@@ -88,6 +99,12 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
             throw new IllegalArgumentException("Invalid " + option + " '" + path + "': no readable file there (the path"
                                                + " of a MaxMind database such as " + example + ")");
         }
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
+        return generated == null ? null : new EndpointOptionsRefused(generated);
     }
 
     /**
@@ -126,6 +143,15 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     /** The defaults of every endpoint this component creates (token, baseUrl, transport, filters...). */
     public void setConfiguration(SlackAuditLogsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public String getDelay() {
+        return delay;
+    }
+
+    /** The time between polls of every consumer of this component, as typed (PT20S, 20s, 20000 milliseconds). */
+    public void setDelay(String delay) {
+        this.delay = delay;
     }
 
     @Override

@@ -153,7 +153,15 @@ class BadOptionValuesTest {
                                                               + " zero"),
                 row(Way.CAMEL_MAIN, "latest", "2099-01-01", "Invalid latest '2099-01-01': 2099-01-01T00:00:00Z is in"
                                                             + " the future"),
-                row(Way.CAMEL_MAIN, "limit", "0", "Invalid limit '0': Slack accepts 1 to 9999 events per page"));
+                row(Way.CAMEL_MAIN, "limit", "0", "Invalid limit '0': Slack accepts 1 to 9999 events per page"),
+                // the scheduler: delay works on the component, the other options are the endpoint's
+                row(Way.COMPONENT, "delay", "0", "Invalid delay '0': a duration longer than zero"),
+                row(Way.CAMEL_MAIN, "delay", "abc", "Invalid delay 'abc': a duration longer than zero, " + DURATION_FORMS),
+                row(Way.CAMEL_MAIN, "initialDelay", "0", "initialDelay is an option of each slack-auditlogs endpoint, not"
+                                                         + " of the component: set it in the endpoint URI"
+                                                         + " (slack-auditlogs:logs?initialDelay=...)"),
+                row(Way.CAMEL_MAIN, "greedy", "true", "greedy is an option of each slack-auditlogs endpoint, not of the"
+                                                      + " component"));
     }
 
     private static Arguments row(Way way, String option, String typed, String message) {

@@ -145,4 +145,12 @@ class SlackAuditLogsProducerTest extends SimulatorTestSupport {
         assertEquals("invalid_action", error.getErrorCode());
         assertTrue(error.getMessage().contains("GET /audit/v1/actions"), error.getMessage());
     }
+
+    @Test
+    void anUnknownActionInTheHeaderIsReportedAsTheHeadersNotOnlyTheOptions() {
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader(uri("logs", ""), null, SlackAuditLogsConstants.ACTION_FILTER,
+                        "no_such_action"));
+        assertTrue(e.getCause().getMessage().contains("CamelSlackAuditLogsActionFilter header"), e.getCause().getMessage());
+    }
 }

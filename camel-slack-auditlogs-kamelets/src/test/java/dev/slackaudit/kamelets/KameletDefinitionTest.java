@@ -75,6 +75,17 @@ class KameletDefinitionTest {
     }
 
     @Test
+    void typesEveryDurationOptionAsTextSoItTakesTheComponentsUnits() throws IOException {
+        JsonNode catalogProperties = componentCatalog().get("properties");
+
+        properties.forEach((name, property) -> {
+            if (catalogProperties.path(name).path("description").asText().contains("ISO-8601 duration")) {
+                assertEquals("string", property.get("type"), name + " takes 20s or PT20S as the component does");
+            }
+        });
+    }
+
+    @Test
     void declaresNoDefaultSoTheComponentsDefaultsApply() {
         componentProperties().forEach(name -> assertFalse(properties.get(name).containsKey("default"),
                 name + " has a default"));

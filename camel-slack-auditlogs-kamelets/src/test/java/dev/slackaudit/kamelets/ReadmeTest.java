@@ -14,12 +14,21 @@
 package dev.slackaudit.kamelets;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeTest {
 
     private static final Path TEST_RESOURCES = Path.of(System.getProperty("test.resources"));
+
+    /** A row of the module README's properties table: name, "(required)", type, description. */
+    private static final Pattern PROPERTY_ROW = Pattern.compile("(?m)^\\| `(\\w+)`( \\(required\\))? \\| ([^|]+) \\| (.*) \\|$");
 
     @Test
     void camelJBangSectionShowsTheRouteAndPropertiesTheTestRuns() throws IOException {
@@ -53,5 +65,36 @@ class ReadmeTest {
 
     private static String resource(String name) throws IOException {
         return Files.readString(TEST_RESOURCES.resolve(name));
+    }
+
+    @Test
+    void kameletReadmeTablesEveryPropertyWithTheKameletsTypeAndDescription() throws IOException {
+        Map<String, Object> definition = kameletDefinition();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
+        Map<String, String> rows = new LinkedHashMap<>();
+        Matcher row = PROPERTY_ROW.matcher(Files.readString(Path.of(System.getProperty("module.readme"))));
+        while (row.find()) {
+            rows.put(row.group(1), row.group(2) != null ? "required" : "");
+            Map<String, Object> property = properties.get(row.group(1));
+            assertTrue(property != null, "the README lists " + row.group(1) + ", which the Kamelet does not declare");
+            String type = property.get("type") + ("password".equals(property.get("format")) ? ", secret" : "");
+            assertEquals(type, row.group(3).trim(), "type of " + row.group(1));
+            String description = String.valueOf(property.get("description"));
+            assertTrue(description.equals(row.group(4)) || description.startsWith(row.group(4) + " "),
+                    () -> "the README's description of " + row.group(1) + " is not the Kamelet's first sentences: "
+                          + description);
+        }
+        assertEquals(properties.keySet(), rows.keySet(), "the README lists every property of the Kamelet");
+        ((List<?>) definition.get("required")).forEach(required -> assertEquals("required", rows.get(required),
+                required + " is marked (required)"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kameletDefinition() throws IOException {
+        try (InputStream in = ReadmeTest.class.getResourceAsStream("/kamelets/slack-audit-logs-source.kamelet.yaml")) {
+            Map<String, Object> kamelet = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            return (Map<String, Object>) ((Map<String, Object>) kamelet.get("spec")).get("definition");
+        }
     }
 }

@@ -26,8 +26,7 @@ public class AuditRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // delay is a scheduler option of the endpoint, so it cannot be a component default
-        from("slack-auditlogs:logs?delay={{audit.poll-delay-millis}}").routeId("slack-audit")
+        from("slack-auditlogs:logs").routeId("slack-audit")
                 .convertBodyTo(String.class) // the event exactly as Slack sent it: compact JSON, one line
                 .to("file:{{audit.output-directory}}"
                     + "?fileName=audit-${date-with-timezone:header.CamelSlackAuditLogsTimestamp:UTC:yyyy-MM-dd}.jsonl"

@@ -50,8 +50,8 @@ class AuditRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** The key the component derives from the simulator's base URL (no stateKey is set). */
-    private static final String STATE_KEY = "slack-auditlogs/127.0.0.1/audit/v1";
+    /** The example's own checkpoint key (camel.component.slack-auditlogs.state-key). */
+    private static final String STATE_KEY = "quarkus-example";
 
     @InjectSlackSimulator
     SlackAuditLogsSimulator slack;

@@ -4,9 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +144,122 @@ class SimulatorMainTest {
                 () -> SimulatorMain.parse(new String[] {"--strict-range", "yes"}));
 
         assertEquals("--strict-range needs true or false, got yes", e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String help = SimulatorMain.help();
+
+        for (SimulatorMain.Flag flag : SimulatorMain.FLAGS) {
+            assertTrue(help.contains(flag.name()), flag.name());
+            if (!flag.defaultValue().isEmpty()) {
+                assertTrue(help.contains("(default: " + flag.defaultValue() + ")"), flag.name() + " with its default");
+            }
+        }
+    }
+
+    @Test
+    void theReadmeTablesEveryOptionWithTheDefaultHelpPrints() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (SimulatorMain.Flag flag : SimulatorMain.FLAGS) {
+            if (!flag.name().equals("--help")) {
+                assertTrue(readme.contains("| `" + flag.name() + " " + flag.value() + "` | `" + flag.defaultValue() + "` |"),
+                        () -> "README.md has no row | `" + flag.name() + " " + flag.value() + "` | `" + flag.defaultValue() + "` |");
+            }
+        }
+    }
+
+    @Test
+    void theReadmesExampleCommandLinesAreValid() throws IOException {
+        Matcher command = Pattern.compile("java -jar \\S+-standalone\\.jar \\\\?\\s*(--[^\\n]*)")
+                .matcher(Files.readString(Path.of("README.md")));
+        int commands = 0;
+        while (command.find()) {
+            String[] options = command.group(1).replaceAll("[\\[\\]]", "").trim().split("\\s+");
+            SimulatorMain.parseCommandLine(options);
+            commands++;
+        }
+        assertTrue(commands >= 2, "the README's example commands were found: " + commands);
+    }
+
+    @Test
+    void faultsFailTheGivenShareOfLogsRequestsWithTheGivenKinds() {
+        try (SlackAuditLogsSimulator simulator = SimulatorMain.parse(new String[] {
+            "--port", "0", "--events", "10", "--fault-rate", "1", "--fault-kinds", "502,504"}).build().start()) {
+            ApiClient client = new ApiClient(simulator, "xoxp-simulator");
+
+            for (int request = 0; request < 5; request++) {
+                assertTrue(List.of(502, 504).contains(client.logs("").statusCode()));
+            }
+        }
+    }
+
+    @Test
+    void noFaultRateMeansNoFaults() {
+        try (SlackAuditLogsSimulator simulator = SimulatorMain.parse(new String[] {
+            "--port", "0", "--events", "10", "--fault-kinds", "503"}).build().start()) {
+            assertEquals(200, new ApiClient(simulator, "xoxp-simulator").logs("").statusCode());
+        }
+    }
+
+    @Test
+    void anUnknownFaultKindIsRejectedListingTheKinds() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {
+            "--fault-rate", "0.1", "--fault-kinds", "503,boom"}));
+        assertTrue(e.getMessage().contains("reset, truncated or slow"), e.getMessage());
+    }
+
+    @Test
+    void aBadTokenCanGetA401WithoutABody() {
+        try (SlackAuditLogsSimulator simulator = SimulatorMain.parse(new String[] {
+            "--port", "0", "--events", "10", "--unauthorized-body", "false"}).build().start()) {
+            HttpResponse<String> response = new ApiClient(simulator, "xoxp-wrong").logs("");
+
+            assertEquals(401, response.statusCode());
+            assertEquals("", response.body());
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineThatSaysSo() {
+        try (SlackAuditLogsSimulator first = SlackAuditLogsSimulator.builder().port(0).events(0).build().start()) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SimulatorMain.parse(new String[] {
+                "--port", Integer.toString(first.port())}).build().start());
+            String line = SimulatorMain.startFailure(e);
+
+            assertEquals("Cannot listen on 127.0.0.1:" + first.port() + ": the port is in use. Stop what listens there,"
+                         + " or pass another --port (0 picks a free one)", line);
+        }
+    }
+
+    @Test
+    void theStartUpSummarySaysWhatIsOn() {
+        SimulatorMain.CommandLine commandLine = SimulatorMain.parseCommandLine(new String[] {
+            "--port", "0", "--events", "0", "--live-rate", "5", "--indexing-delay", "0s-20s", "--clock-offset", "-120s",
+            "--fault-rate", "0.05", "--fault-kinds", "503,reset"});
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (SlackAuditLogsSimulator simulator = commandLine.builder().build().start()) {
+            SimulatorMain.printStarted(new PrintStream(printed, true, StandardCharsets.UTF_8), simulator, 0.1,
+                    commandLine.switchedOn());
+        }
+
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("On: live mode, 5 events a second, visible 0s-20s after"
+                   + " they happen; server clock -120s from the machine's; faults on 0.05 of /logs requests (503,reset)\n"),
+                printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withNothingSwitchedOnTheSummarySaysSo() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        SimulatorMain.CommandLine commandLine = SimulatorMain.parseCommandLine(new String[] {"--port", "0", "--events", "0"});
+
+        try (SlackAuditLogsSimulator simulator = commandLine.builder().build().start()) {
+            SimulatorMain.printStarted(new PrintStream(printed, true, StandardCharsets.UTF_8), simulator, 0.1,
+                    commandLine.switchedOn());
+        }
+
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("On: the history only (no live mode, clock offset,"
+                                                                     + " rate limit or faults)"));
     }
 }

@@ -49,8 +49,9 @@ final class SlackErrors {
                                             + " organization owner"),
             Map.entry("method_not_allowed", "This method is not allowed on the workspace or with this token: "
                                             + TOKEN_ADVICE),
-            Map.entry("invalid_action", "Slack refused an action name in the action option: check the names against"
-                                        + " GET /audit/v1/actions (at most 30 per query)"),
+            Map.entry("invalid_action", "Slack refused an action name (of the action option, or of the"
+                                        + " CamelSlackAuditLogsActionFilter header for one query): check the names"
+                                        + " against GET /audit/v1/actions (at most 30 per query)"),
             Map.entry("invalid_range", "Slack refused the time range: oldest/latest must lie between March 2018 and"
                                        + " now"),
             Map.entry("bad_endpoint", "The URL is not an Audit Logs API endpoint: check baseUrl (it must end in"
@@ -89,12 +90,12 @@ final class SlackErrors {
             return new SlackAuditLogsException("Slack's rate limit is still exceeded after the retries (" + what
                                                + " from " + method + "): the org-wide quota of about 50 calls a minute"
                                                + " is shared with every app of the organization; lower"
-                                               + " maxRequestsPerMinute. The next poll continues where this one stopped",
+                                               + " maxRequestsPerMinute",
                     code, status, false, null);
         }
         if (status >= 500) {
             return new SlackAuditLogsException("Slack is unavailable (" + what + " from " + method + ") after the"
-                                               + " retries; the next poll continues where this one stopped",
+                                               + " retries",
                     code, status, false, null);
         }
         boolean fatal = status >= 400;
@@ -107,7 +108,7 @@ final class SlackErrors {
     static SlackAuditLogsException unreadable(String method, Exception cause) {
         return new SlackAuditLogsException("Could not read Slack's answer to " + method + " after the retries ("
                                            + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                                           + "); the next poll continues where this one stopped",
+                                           + ")",
                 null, 0, false, cause);
     }
 }

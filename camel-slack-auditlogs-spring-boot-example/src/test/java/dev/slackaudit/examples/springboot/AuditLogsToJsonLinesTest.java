@@ -146,7 +146,7 @@ class AuditLogsToJsonLinesTest {
                 .routeSample("slack_auditlogs_events_delivered_total").isPresent());
 
         String scrape = PrometheusScrape.fetch(http).body();
-        assertThat(scrape).contains("checkpointKey=\"slack-auditlogs/127.0.0.1/audit/v1\"");
+        assertThat(scrape).contains("checkpointKey=\"spring-boot-example\"");
         assertThat(scrape).doesNotContain(TOKEN).doesNotContain("0123456789-secret");
     }
 

@@ -23,6 +23,9 @@ import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.apache.camel.util.StringHelper;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -31,6 +34,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Applies {@code camel.component.slack-auditlogs.*} to the slack-auditlogs component when Camel creates it, in the
@@ -43,6 +50,8 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties({ ComponentConfigurationProperties.class, SlackAuditLogsComponentConfiguration.class })
 @ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.slack-auditlogs" })
 public class SlackAuditLogsComponentAutoConfiguration {
+
+    private static final String PREFIX = "camel.component.slack-auditlogs.";
 
     /** Static, as Spring Boot asks of binding converters: the binder needs it before this class is instantiated. */
     @Bean
@@ -61,6 +70,7 @@ public class SlackAuditLogsComponentAutoConfiguration {
             @Override
             public void configure(String name, Component target) {
                 CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                refuseEndpointOptions(applicationContext.getEnvironment(), configuration, camelContext, target);
             }
 
             @Override
@@ -70,5 +80,32 @@ public class SlackAuditLogsComponentAutoConfiguration {
                        && target instanceof SlackAuditLogsComponent;
             }
         };
+    }
+
+    /**
+     * Spring Boot ignores a property no field binds, so camel.component.slack-auditlogs.initial-delay would be dropped
+     * silently. Each such property goes to the component's configurer instead, which refuses an endpoint's option
+     * (initialDelay, greedy...) with the endpoint option to set; a property no slack-auditlogs option knows is left
+     * to Spring Boot, as before.
+     */
+    static void refuseEndpointOptions(Environment environment, SlackAuditLogsComponentConfiguration configuration,
+                                      CamelContext camelContext, Component target) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return;
+        }
+        BeanWrapper bound = new BeanWrapperImpl(configuration);
+        for (PropertySource<?> source : configurable.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> names) {
+                for (String property : names.getPropertyNames()) {
+                    if (property.startsWith(PREFIX) && !property.substring(PREFIX.length()).contains(".")) {
+                        String option = StringHelper.dashToCamelCase(property.substring(PREFIX.length()));
+                        if (!bound.isWritableProperty(option)) {
+                            target.getComponentPropertyConfigurer().configure(camelContext, target, option,
+                                    environment.getProperty(property), true);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

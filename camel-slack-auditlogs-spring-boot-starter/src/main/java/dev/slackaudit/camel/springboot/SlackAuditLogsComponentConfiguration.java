@@ -120,6 +120,12 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private String spoolDirectory;
     /**
+     * The time between polls of every consumer this component creates, unless its URI sets delay: an ISO-8601
+     * duration (PT20S), a number with a unit (20s, 1m) or a plain number of milliseconds (20000), longer than zero. The
+     * other scheduler options (initialDelay, greedy...) are set on each endpoint.
+     */
+    private String delay = "20000";
+    /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
      * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
@@ -235,6 +241,14 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      * source.as.number and source.as.organization.name for each event's IP address. Not set: no ASN look-up.
      */
     private String geoIpAsnDatabase;
+
+    public String getDelay() {
+        return delay;
+    }
+
+    public void setDelay(String delay) {
+        this.delay = delay;
+    }
 
     public String getBaseUrl() {
         return baseUrl;

@@ -60,7 +60,10 @@ class BadPropertyValuesTest {
             "oldest          | 2099-01-01T00:00:00Z | Invalid oldest '2099-01-01T00:00:00Z': 2099-01-01T00:00:00Z is in the future",
             "latest          | 2016-01-01           | Invalid latest '2016-01-01': 2016-01-01T00:00:00Z is before March 2018",
             "limit           | abc                  | Invalid limit 'abc': Slack accepts 1 to 9999 events per page",
-            "max-retries     | many                 | Invalid maxRetries 'many': a whole number from 0 to 100" })
+            "max-retries     | many                 | Invalid maxRetries 'many': a whole number from 0 to 100",
+            "delay           | 0                    | Invalid delay '0': a duration longer than zero",
+            "initial-delay   | 0                    | initialDelay is an option of each slack-auditlogs endpoint, not of the component: set it in the endpoint URI (slack-auditlogs:logs?initialDelay=...)",
+            "greedy          | true                 | greedy is an option of each slack-auditlogs endpoint, not of the component" })
     void stopsTheApplicationWithTheComponentsMessage(String property, String typed, String message) {
         simulator.clearRequests();
         delivered.set(0);

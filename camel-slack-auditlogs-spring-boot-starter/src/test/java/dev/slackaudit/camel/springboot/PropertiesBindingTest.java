@@ -17,6 +17,7 @@ import java.io.File;
 import java.time.Duration;
 
 import dev.slackaudit.camel.SlackAuditLogsComponent;
+import dev.slackaudit.camel.SlackAuditLogsEndpoint;
 import dev.slackaudit.camel.SlackAuditLogsConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camel.component.slack-auditlogs.limit=500",
         "camel.component.slack-auditlogs.lag=PT0S",
         "camel.component.slack-auditlogs.overlap=90s",
+        "camel.component.slack-auditlogs.delay=5s",
         "camel.component.slack-auditlogs.state-repository=#fileState",
         "camel.component.slack-auditlogs.idempotent-repository=#bean:deliveredIds" })
 class PropertiesBindingTest {
@@ -83,6 +85,13 @@ class PropertiesBindingTest {
 
         assertThat(configuration.getLag()).isEqualTo(Duration.ZERO);
         assertThat(configuration.getOverlap()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void givesEveryEndpointTheComponentsDelay() {
+        SlackAuditLogsEndpoint endpoint = camelContext.getEndpoint("slack-auditlogs:logs", SlackAuditLogsEndpoint.class);
+
+        assertThat(endpoint.getDelay()).isEqualTo(5000);
     }
 
     @Test
