@@ -21,8 +21,10 @@ import java.util.Objects;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +40,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class SiemDocument implements JsonSerializable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Writes documents; made once, so a write does not look its serializer up again. */
+    private static final ObjectWriter WRITER = MAPPER.writerFor(JsonNode.class);
 
     private final ObjectNode tree;
 
@@ -53,7 +57,7 @@ public final class SiemDocument implements JsonSerializable {
     /** The document as one line of JSON. */
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(tree);
+            return WRITER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             // a tree of JSON nodes always serializes
             throw new UncheckedIOException(e);
