@@ -1,0 +1,173 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.slackaudit.camel.kafka;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.slackaudit.camel.kafka.testing.EmbeddedKafkaBroker;
+import dev.slackaudit.camel.testing.ChildJvm;
+import dev.slackaudit.simulator.Fault;
+import dev.slackaudit.simulator.FaultPlan;
+import dev.slackaudit.simulator.SlackAuditLogsSimulator;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two nodes of a {@code master:} route elected through ZooKeeper share one transactional id. The leader is frozen
+ * (SIGSTOP) with its transaction open; the other takes over, which fences it, and delivers; the frozen one is let run
+ * on (SIGCONT). Its late transaction must be refused, and a {@code read_committed} reader must see every event once.
+ */
+class KafkaFailoverTest {
+
+    private static final String TOKEN = "xoxp-kafka-failover";
+    private static final String TOPIC = "audit-failover";
+    private static final int EVENTS = 20_000;
+    private static final String REFUSED = "was refused: another producer with this transactional id took over";
+
+    @TempDir
+    Path dir;
+    private EmbeddedKafkaBroker broker;
+    private TestingServer zooKeeper;
+    private SlackAuditLogsSimulator simulator;
+    private final List<Path> logs = new ArrayList<>();
+    private final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        Path kept = Path.of("target", "kafka-failover-logs");
+        Files.createDirectories(kept);
+        for (Process node : nodes) {
+            node.destroyForcibly().waitFor(); // SIGKILL also ends a frozen process
+        }
+        for (Path log : logs) {
+            if (Files.exists(log)) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void frozenLeaderIsFencedAndReadCommittedReadersSeeEachEventOnce() throws Exception {
+        long began = System.nanoTime();
+        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
+        broker.createTopic(TOPIC, 1);
+        zooKeeper = new TestingServer(new InstanceSpec(dir.resolve("zookeeper").toFile(), freePort(), -1, -1, true, -1,
+                250, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1"), true);
+        simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(1819).events(EVENTS)
+                .faults(FaultPlan.none().random(19, 0.05, Fault.status(500), Fault.status(503), Fault.rateLimited(1)))
+                .build().start();
+
+        Process leader = startNode();
+        await().atMost(Duration.ofMinutes(1)).until(() -> endOffset() > 0);
+        startNode();
+        await().atMost(Duration.ofMinutes(2)).until(() -> endOffset() >= 0.3 * EVENTS);
+        freezeWithTransactionOpen(leader);
+        long atFreeze = endOffset();
+        // the other node leads once the frozen one's ZooKeeper session expires, and delivers
+        await().atMost(Duration.ofMinutes(1)).until(() -> endOffset() >= atFreeze + 4_000);
+        ChildJvm.resume(leader);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> logged(logs.get(1), "the export is complete"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged(logs.get(0), REFUSED));
+
+        Tally tally = Tally.of(broker.bootstrapServers(), TOPIC, simulator.eventIds());
+        String line = String.format("exactly-once master: route, leader frozen with its transaction open and resumed: %s;"
+                                    + " the resumed leader's transaction refused (ProducerFencedException) (%.1f s)%n",
+                                    tally, (System.nanoTime() - began) / 1e9);
+        System.out.print(line);
+        Files.writeString(KafkaCrashTest.RESULTS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertEquals(0, tally.lost(), "lost: " + tally);
+        assertEquals(0, tally.duplicates(), "duplicates: " + tally);
+    }
+
+    /** SIGSTOPs the leader while its transaction is open (checked before and after), so it is frozen mid-batch. */
+    private void freezeWithTransactionOpen(Process leader) throws Exception {
+        String transactionalId = "slack-audit-" + TOPIC;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                if (state(admin, transactionalId) != TransactionState.ONGOING) {
+                    return false;
+                }
+                ChildJvm.pause(leader);
+                if (state(admin, transactionalId) == TransactionState.ONGOING) {
+                    return true;
+                }
+                ChildJvm.resume(leader); // it committed in between: try again
+                return false;
+            });
+        }
+    }
+
+    private static TransactionState state(Admin admin, String transactionalId) throws Exception {
+        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+                .get(5, TimeUnit.SECONDS).state();
+    }
+
+    private long endOffset() {
+        return Tally.endOffset(broker.bootstrapServers(), TOPIC);
+    }
+
+    private static boolean logged(Path log, String text) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains(text);
+    }
+
+    private Process startNode() throws IOException {
+        String name = "node-" + (logs.size() + 1);
+        Path log = dir.resolve("failover-" + name + ".log");
+        String slack = "token=RAW(" + TOKEN + ")&baseUrl=" + simulator.baseUrl() + "&oldest="
+                       + simulator.oldestDateCreate() + "&latest=" + (simulator.newestDateCreate() + 1)
+                       + "&lag=PT0S&initialDelay=0&delay=100&maxRequestsPerMinute=0&retryDelay=PT0.05S&maxRetries=10"
+                       + "&limit=1000&maxEventsPerWindow=2000&batchSize=500";
+        Process process = ChildJvm.start(log, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=log4j2-node.properties"), KafkaNode.class, name, "exactly-once",
+                broker.bootstrapServers(), TOPIC, slack, dir.resolve(name).toString(), zooKeeper.getConnectString(), "200");
+        logs.add(log);
+        nodes.add(process);
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
