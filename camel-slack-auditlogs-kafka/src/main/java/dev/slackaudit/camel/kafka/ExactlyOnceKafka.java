@@ -298,13 +298,8 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
                      key, positions.get(key), expected);
             return refuse();
         }
-        if (poisoned && fencedWhileSending) {
-            return fenced(value, "a record was refused");
-        }
         if (poisoned) {
-            LOG.warn("An exchange sent to Kafka failed: aborting the transaction of {}; the position stays at '{}'",
-                     transactionalId, expected);
-            return refuse();
+            return abort(value);
         }
         try {
             beginIfNeeded();
@@ -343,7 +338,30 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         return refuse();
     }
 
-    /** Aborts what the open transaction holds; the consumer reads the committed position before it goes on. */
+    /**
+     * Aborts the open transaction after a failed exchange. A producer that was fenced meanwhile learns it here, if a
+     * record did not tell it already: the broker refuses its abort as it would refuse its commit.
+     */
+    private boolean abort(String position) {
+        if (fencedWhileSending) {
+            return fenced(position, "a record was refused");
+        }
+        try {
+            if (inTransaction) {
+                producer.abortTransaction();
+            }
+        } catch (KafkaException e) {
+            if (isFenced(e)) {
+                return fenced(position, e.toString());
+            }
+            LOG.debug("Aborting the transaction of {} failed; dropping its producer", transactionalId, e);
+        }
+        LOG.warn("An exchange sent to Kafka failed: the transaction of {} is aborted, its events discarded and the"
+                 + " position '{}' not stored", transactionalId, position);
+        return refuse();
+    }
+
+    /** Drops what the open transaction holds; the consumer reads the committed position before it goes on. */
     private boolean refuse() {
         aborts.incrementAndGet();
         discardProducer();

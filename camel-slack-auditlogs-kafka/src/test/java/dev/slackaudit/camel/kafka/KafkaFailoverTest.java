@@ -34,6 +34,7 @@ import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes of a {@code master:} route elected through ZooKeeper share one transactional id. The leader is frozen
- * (SIGSTOP) with its transaction open; the other takes over, which fences it, and delivers; the frozen one is let run
- * on (SIGCONT). Its late transaction must be refused, and a {@code read_committed} reader must see every event once.
+ * (SIGSTOP) with its transaction open; the other takes over, and its producer's start fences the frozen one: the
+ * broker aborts the open transaction and moves the transactional id to a newer epoch. The frozen one is let run on
+ * (SIGCONT): its late transaction ends refused ({@code ProducerFencedException}) or aborted, never committed, and a
+ * {@code read_committed} reader sees every event once.
  */
 class KafkaFailoverTest {
 
@@ -53,6 +57,7 @@ class KafkaFailoverTest {
     private static final String TOPIC = "audit-failover";
     private static final int EVENTS = 20_000;
     private static final String REFUSED = "was refused: another producer with this transactional id took over";
+    private static final String ABORTED = "is aborted, its events discarded";
 
     @TempDir
     Path dir;
@@ -100,46 +105,58 @@ class KafkaFailoverTest {
         await().atMost(Duration.ofMinutes(1)).until(() -> endOffset() > 0);
         startNode();
         await().atMost(Duration.ofMinutes(2)).until(() -> endOffset() >= 0.3 * EVENTS);
-        freezeWithTransactionOpen(leader);
+        int epochWhenFrozen = freezeWithTransactionOpen(leader);
         long atFreeze = endOffset();
         // the other node leads once the frozen one's ZooKeeper session expires, and delivers
         await().atMost(Duration.ofMinutes(1)).until(() -> endOffset() >= atFreeze + 4_000);
+        int epochOfNewLeader = transaction().producerEpoch();
         ChildJvm.resume(leader);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> logged(logs.get(1), "the export is complete"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> logged(logs.get(0), REFUSED));
+        // woken up, the old leader tries to go on with its transaction, which the new leader's producer aborted
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged(logs.get(0), REFUSED) || logged(logs.get(0), ABORTED));
+        String refusal = logged(logs.get(0), REFUSED) ? "ProducerFencedException" : "aborted, its producer epoch "
+                                                                                     + epochWhenFrozen + " fenced by "
+                                                                                     + epochOfNewLeader;
 
         Tally tally = Tally.of(broker.bootstrapServers(), TOPIC, simulator.eventIds());
         String line = String.format("exactly-once master: route, leader frozen with its transaction open and resumed: %s;"
-                                    + " the resumed leader's transaction refused (ProducerFencedException) (%.1f s)%n",
-                                    tally, (System.nanoTime() - began) / 1e9);
+                                    + " the resumed leader's transaction %s (%.1f s)%n",
+                                    tally, refusal, (System.nanoTime() - began) / 1e9);
         System.out.print(line);
         Files.writeString(KafkaCrashTest.RESULTS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertEquals(0, tally.lost(), "lost: " + tally);
         assertEquals(0, tally.duplicates(), "duplicates: " + tally);
+        assertTrue(epochOfNewLeader > epochWhenFrozen, "the new leader's producer fenced the frozen one's epoch");
     }
 
-    /** SIGSTOPs the leader while its transaction is open (checked before and after), so it is frozen mid-batch. */
-    private void freezeWithTransactionOpen(Process leader) throws Exception {
+    /**
+     * SIGSTOPs the leader while its transaction is open (checked before and after), so it is frozen mid-batch.
+     *
+     * @return the producer epoch of the frozen transaction
+     */
+    private int freezeWithTransactionOpen(Process leader) throws Exception {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            if (transaction().state() != TransactionState.ONGOING) {
+                return false;
+            }
+            ChildJvm.pause(leader);
+            if (transaction().state() == TransactionState.ONGOING) {
+                return true;
+            }
+            ChildJvm.resume(leader); // it committed in between: try again
+            return false;
+        });
+        return transaction().producerEpoch();
+    }
+
+    /** What the broker's transaction coordinator knows of the nodes' transactional id. */
+    private TransactionDescription transaction() throws Exception {
         String transactionalId = "slack-audit-" + TOPIC;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> {
-                if (state(admin, transactionalId) != TransactionState.ONGOING) {
-                    return false;
-                }
-                ChildJvm.pause(leader);
-                if (state(admin, transactionalId) == TransactionState.ONGOING) {
-                    return true;
-                }
-                ChildJvm.resume(leader); // it committed in between: try again
-                return false;
-            });
+            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+                    .get(5, TimeUnit.SECONDS);
         }
-    }
-
-    private static TransactionState state(Admin admin, String transactionalId) throws Exception {
-        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
-                .get(5, TimeUnit.SECONDS).state();
     }
 
     private long endOffset() {

@@ -14,20 +14,16 @@
 package dev.slackaudit.camel.kafka;
 
 import java.io.File;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import dev.slackaudit.camel.jdbc.DeliveredIdsTable;
-import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.kafka.testing.KeyedRecords;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.curator.framework.CuratorFramework;
 import org.h2.jdbcx.JdbcDataSource;
@@ -99,11 +95,8 @@ public final class KafkaNode {
                 context.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        // a batch as one message per event, each keyed by its id: camel-kafka sends them all, then
-                        // waits for the broker's acknowledgements
                         from(route).routeId("audit")
-                                .process(e -> e.getIn().setBody(keyedRecords(e.getContext(),
-                                        e.getIn().getBody(List.class))))
+                                .process(new KeyedRecords())
                                 .to("kafka:" + topic + "?brokers=" + brokers);
                     }
                 });
@@ -112,14 +105,5 @@ public final class KafkaNode {
             System.out.println("STARTED " + node);
             new CountDownLatch(1).await(); // until SIGKILL, or SIGTERM at the end of the test
         }
-    }
-
-    static List<Message> keyedRecords(CamelContext context, List<?> events) {
-        return events.stream().map(AuditLogEntry.class::cast).map(event -> {
-            Message record = new DefaultMessage(context);
-            record.setHeader(KafkaConstants.KEY, event.getDedupeKey());
-            record.setBody(event.toJson());
-            return record;
-        }).toList();
     }
 }

@@ -13,14 +13,14 @@
  */
 package dev.slackaudit.camel.kafka;
 
-import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+
+import dev.slackaudit.camel.kafka.testing.CommittedTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -29,9 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 record Tally(int expected, int lost, int duplicates, int records) {
 
     static Tally of(String brokers, String topic, Collection<String> expectedIds) {
-        Map<String, Integer> counts = new HashMap<>();
-        new CommittedRecords(Map.of("bootstrap.servers", brokers), Duration.ofSeconds(60))
-                .read(topic, Map.of(), record -> counts.merge(record.key(), 1, Integer::sum));
+        Map<String, Integer> counts = CommittedTopic.countByKey(brokers, topic);
         Set<String> missing = new HashSet<>(expectedIds);
         missing.removeAll(counts.keySet());
         int records = counts.values().stream().mapToInt(Integer::intValue).sum();
