@@ -45,6 +45,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -92,6 +93,9 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
     public static final String DEFAULT_POSITION_TOPIC = "slack-auditlogs-positions";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceKafka.class);
+    private static final String BODIES = "ExactlyOnceKafka sends AuditLogEntry bodies, batches of them, or any body with"
+                                         + " the " + SlackAuditLogsConstants.ID + " and "
+                                         + SlackAuditLogsConstants.DATE_CREATE + " headers";
 
     private final String bootstrapServers;
     private final String topic;
@@ -194,9 +198,7 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
             } else if (body instanceof Iterable<?> events) {
                 for (Object event : events) {
                     if (!(event instanceof AuditLogEntry entry)) {
-                        throw new IllegalArgumentException("ExactlyOnceKafka sends AuditLogEntry bodies, batches of"
-                                                           + " them, or any body with the CamelSlackAuditLogsId header;"
-                                                           + " the batch holds a " + event.getClass().getName());
+                        throw new IllegalArgumentException(BODIES + "; the batch holds a " + event.getClass().getName());
                     }
                     send(entry.getDedupeKey(), entry.getDateCreate(), entry.toJson().getBytes(StandardCharsets.UTF_8));
                 }
@@ -205,9 +207,7 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
                 String id = exchange.getIn().getHeader(SlackAuditLogsConstants.ID, String.class);
                 Long dateCreate = exchange.getIn().getHeader(SlackAuditLogsConstants.DATE_CREATE, Long.class);
                 if (id == null || dateCreate == null) {
-                    throw new IllegalArgumentException("ExactlyOnceKafka sends AuditLogEntry bodies, batches of them,"
-                                                       + " or any body with the " + SlackAuditLogsConstants.ID
-                                                       + " and " + SlackAuditLogsConstants.DATE_CREATE + " headers");
+                    throw new IllegalArgumentException(BODIES + "; this one has neither");
                 }
                 send(id, dateCreate, exchange.getIn().getMandatoryBody(byte[].class));
             }
@@ -304,7 +304,7 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         try {
             beginIfNeeded();
             producer.send(new ProducerRecord<>(positionTopic, key, value.getBytes(StandardCharsets.UTF_8)));
-            producer.commitTransaction();
+            commit();
         } catch (KafkaException e) {
             if (isFenced(e)) {
                 return fenced(value, e.toString());
@@ -336,6 +336,30 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         LOG.warn("The Kafka transaction of {} was refused: another producer with this transactional id took over"
                  + " (a new leader); its events and the position '{}' are discarded ({})", transactionalId, position, how);
         return refuse();
+    }
+
+    /**
+     * Commits, and waits for the outcome even if the thread is interrupted: a stopping route interrupts its poll, and
+     * the last window's commit, already on its way in the producer's thread, then still completes and is known. The
+     * interrupt is kept for the caller.
+     */
+    private void commit() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    producer.commitTransaction();
+                    return;
+                } catch (InterruptException e) {
+                    interrupted = true;
+                    Thread.interrupted(); // Kafka sets the flag again; a commit that was interrupted may be called again
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

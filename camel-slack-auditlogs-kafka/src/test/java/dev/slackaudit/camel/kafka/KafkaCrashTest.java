@@ -129,10 +129,7 @@ class KafkaCrashTest {
 
     private Process startNode(String mode, String topic) throws IOException {
         Path log = dir.resolve(mode + "-node-" + (logs.size() + 1) + ".log");
-        String slack = "token=RAW(" + TOKEN + ")&baseUrl=" + simulator.baseUrl() + "&oldest="
-                       + simulator.oldestDateCreate() + "&latest=" + (simulator.newestDateCreate() + 1)
-                       + "&lag=PT0S&initialDelay=0&delay=100&maxRequestsPerMinute=0&retryDelay=PT0.05S&maxRetries=10"
-                       + "&limit=1000&maxEventsPerWindow=2000&batchSize=1000";
+        String slack = KafkaNode.backfill(simulator, TOKEN, 1000);
         Process process = ChildJvm.start(log, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=log4j2-node.properties"), KafkaNode.class, "node-" + (logs.size() + 1), mode,
                 broker.bootstrapServers(), topic, slack, dir.resolve(mode + "-state").toString());

@@ -14,8 +14,6 @@
 package dev.slackaudit.camel.kafka;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,7 +93,7 @@ class KafkaFailoverTest {
         long began = System.nanoTime();
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
         broker.createTopic(TOPIC, 1);
-        zooKeeper = new TestingServer(new InstanceSpec(dir.resolve("zookeeper").toFile(), freePort(), -1, -1, true, -1,
+        zooKeeper = new TestingServer(new InstanceSpec(dir.resolve("zookeeper").toFile(), -1, -1, -1, true, -1,
                 250, -1, Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1"), true);
         simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(1819).events(EVENTS)
                 .faults(FaultPlan.none().random(19, 0.05, Fault.status(500), Fault.status(503), Fault.rateLimited(1)))
@@ -170,21 +168,12 @@ class KafkaFailoverTest {
     private Process startNode() throws IOException {
         String name = "node-" + (logs.size() + 1);
         Path log = dir.resolve("failover-" + name + ".log");
-        String slack = "token=RAW(" + TOKEN + ")&baseUrl=" + simulator.baseUrl() + "&oldest="
-                       + simulator.oldestDateCreate() + "&latest=" + (simulator.newestDateCreate() + 1)
-                       + "&lag=PT0S&initialDelay=0&delay=100&maxRequestsPerMinute=0&retryDelay=PT0.05S&maxRetries=10"
-                       + "&limit=1000&maxEventsPerWindow=2000&batchSize=500";
+        String slack = KafkaNode.backfill(simulator, TOKEN, 500);
         Process process = ChildJvm.start(log, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=log4j2-node.properties"), KafkaNode.class, name, "exactly-once",
                 broker.bootstrapServers(), TOPIC, slack, dir.resolve(name).toString(), zooKeeper.getConnectString(), "200");
         logs.add(log);
         nodes.add(process);
         return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

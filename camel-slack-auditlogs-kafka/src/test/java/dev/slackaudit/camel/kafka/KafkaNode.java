@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import dev.slackaudit.camel.jdbc.DeliveredIdsTable;
 import dev.slackaudit.camel.kafka.testing.KeyedRecords;
+import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
@@ -42,6 +43,17 @@ public final class KafkaNode {
             { "delivery.timeout.ms", "8000" }, { "transaction.timeout.ms", "20000" } };
 
     private KafkaNode() {
+    }
+
+    /**
+     * The consumer options of a backfill of every event {@code simulator} serves, fast: no lag, no pacing, quick retries
+     * of the faults it injects, windows of at most 2,000 events (so many commits), batches of {@code batchSize}.
+     */
+    static String backfill(SlackAuditLogsSimulator simulator, String token, int batchSize) {
+        return "token=RAW(" + token + ")&baseUrl=" + simulator.baseUrl() + "&oldest=" + simulator.oldestDateCreate()
+               + "&latest=" + (simulator.newestDateCreate() + 1) + "&lag=PT0S&initialDelay=0&delay=100"
+               + "&maxRequestsPerMinute=0&retryDelay=PT0.05S&maxRetries=10&limit=1000&maxEventsPerWindow=2000&batchSize="
+               + batchSize;
     }
 
     public static void main(String[] args) throws Exception {
