@@ -108,7 +108,8 @@ public final class KafkaBenchmark {
             began = System.nanoTime();
             context.start();
             SlackAuditLogsConsumer consumer = (SlackAuditLogsConsumer) context.getRoute("drain").getConsumer();
-            while (!consumer.isExportComplete()) {
+            // complete, and the poll that got there has ended: its last position is written (committed)
+            while (!consumer.isExportComplete() || consumer.isPolling()) {
                 Thread.sleep(20);
             }
             took = System.nanoTime() - began;

@@ -109,7 +109,8 @@ public final class SlackToKafka {
             }
             context.start();
             SlackAuditLogsConsumer consumer = (SlackAuditLogsConsumer) context.getRoute("slack-to-kafka").getConsumer();
-            while (!consumer.isExportComplete()) {
+            // complete, and the poll that got there has ended: its last position is written (committed)
+            while (!consumer.isExportComplete() || consumer.isPolling()) {
                 Thread.sleep(200);
             }
         }

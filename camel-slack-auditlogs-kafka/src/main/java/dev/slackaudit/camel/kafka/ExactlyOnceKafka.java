@@ -38,6 +38,7 @@ import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,6 +50,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -66,8 +68,10 @@ import org.slf4j.LoggerFactory;
  * One object plays three parts because they must share one producer and one transaction:
  * <ul>
  * <li>as the route's {@link Processor} it sends the exchange's events (an {@link AuditLogEntry}, a batch of them, or
- * any body with the event headers) to the topic, the record key being the event id and the record time its
- * {@code date_create}, in the transaction it opens if none is open. Nothing is committed yet.</li>
+ * any body with the event headers) to the topic, the record key being the event id and its {@code date_create} in the
+ * header {@value #DATE_CREATE_HEADER}, in the transaction it opens if none is open. Nothing is committed yet. The
+ * record's time is when it was sent, not {@code date_create}: a backfill of last year's events must not fall to the
+ * topic's time-based retention as soon as it is written.</li>
  * <li>as the consumer's {@link ConditionalStateRepository} it adds the position to a compacted topic in that
  * transaction and commits: the events and the position become visible to {@code read_committed} readers together, or
  * neither does. The consumer writes its position every 10,000 events and at the end of each window, so that is the
@@ -91,6 +95,10 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
 
     /** The compacted topic that keeps the positions, one record per checkpoint key, unless set otherwise. */
     public static final String DEFAULT_POSITION_TOPIC = "slack-auditlogs-positions";
+    /** The record header that carries the event's {@code date_create} (Unix seconds, as text). */
+    public static final String DATE_CREATE_HEADER = "date_create";
+    /** The header of a position record naming the transactional id that committed it. */
+    static final String TRANSACTIONAL_ID_HEADER = "transactional_id";
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceKafka.class);
     private static final String BODIES = "ExactlyOnceKafka sends AuditLogEntry bodies, batches of them, or any body with"
@@ -148,7 +156,10 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         return this;
     }
 
-    /** How far before the checkpoint committed ids are remembered: at least the consumer's overlap; default PT10M. */
+    /**
+     * How far back committed ids are remembered: those sent this long before the last commit are read back at start,
+     * and those dated this long before the checkpoint are kept. At least the consumer's overlap; default PT10M.
+     */
     public ExactlyOnceKafka idsLookBack(Duration idsLookBack) {
         this.idsLookBack = Objects.requireNonNull(idsLookBack, "idsLookBack");
         return this;
@@ -219,7 +230,9 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
     }
 
     private void send(String id, long dateCreate, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, null, dateCreate * 1000, id, value), (metadata, failure) -> {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, value);
+        record.headers().add(DATE_CREATE_HEADER, Long.toString(dateCreate).getBytes(StandardCharsets.US_ASCII));
+        producer.send(record, (metadata, failure) -> {
             if (failure != null) {
                 poisoned = true; // the commit would fail anyway; this makes the next write abort without trying
                 fencedWhileSending |= isFenced(failure);
@@ -248,7 +261,11 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
                                             + " the consumer reads the committed position again before it sends more");
         }
         if (producer == null) {
-            startProducer();
+            // only reading the position starts a producer: what was read is true from that start on
+            throw new IllegalStateException("ExactlyOnceKafka (" + transactionalId + ") has not read the committed"
+                                            + " position: set it as the consumer's stateRepository and"
+                                            + " idempotentRepository (stateRepository=#kafka&idempotentRepository=#kafka)"
+                                            + " and send the consumer's exchanges to it");
         }
         if (!inTransaction) {
             producer.beginTransaction();
@@ -290,7 +307,8 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
      */
     @Override
     public synchronized boolean compareAndSetState(String key, String expected, String value) {
-        if (reloadNeeded) {
+        if (reloadNeeded || producer == null) {
+            reloadNeeded = true; // stopped meanwhile, or a commit failed: the consumer reads the position again first
             return false;
         }
         if (!Objects.equals(expected, positions.get(key))) {
@@ -303,7 +321,10 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         }
         try {
             beginIfNeeded();
-            producer.send(new ProducerRecord<>(positionTopic, key, value.getBytes(StandardCharsets.UTF_8)));
+            ProducerRecord<String, byte[]> position
+                    = new ProducerRecord<>(positionTopic, key, value.getBytes(StandardCharsets.UTF_8));
+            position.headers().add(TRANSACTIONAL_ID_HEADER, transactionalId.getBytes(StandardCharsets.UTF_8));
+            producer.send(position);
             commit();
         } catch (KafkaException e) {
             if (isFenced(e)) {
@@ -460,8 +481,17 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         poisoned = false;
     }
 
-    /** Closes the producer without waiting: an open transaction is aborted by the broker when the next one starts. */
+    /**
+     * Closes the producer without waiting: an open transaction is aborted by the broker when the next one starts. Its
+     * events are then lost to Kafka, so no position may be committed before the consumer has read the committed one
+     * again (a stopped service, say, whose consumer's poll was still running, must not commit that poll's position
+     * with a new producer).
+     */
     private void discardProducer() {
+        if (inTransaction) {
+            reloadNeeded = true;
+            pendingIds.clear();
+        }
         if (producer != null) {
             try {
                 producer.close(Duration.ZERO);
@@ -479,21 +509,25 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         createPositionTopicIfMissing();
         CommittedRecords reader = new CommittedRecords(clientConfig(), readTimeout);
         positions.clear();
+        long[] lastCommit = { Long.MIN_VALUE };
         reader.read(positionTopic, Map.of(), record -> {
             if (record.value() == null) {
                 positions.remove(record.key());
             } else {
                 positions.put(record.key(), new String(record.value(), StandardCharsets.UTF_8));
             }
+            Header committer = record.headers().lastHeader(TRANSACTIONAL_ID_HEADER);
+            if (committer != null && transactionalId.equals(new String(committer.value(), StandardCharsets.UTF_8))) {
+                lastCommit[0] = Math.max(lastCommit[0], record.timestamp());
+            }
         });
         committedIds.clear();
         pendingIds.clear();
-        long earliest = positions.values().stream().mapToLong(ExactlyOnceKafka::checkpointSeconds).min().orElse(Long.MAX_VALUE);
-        if (earliest != Long.MAX_VALUE) {
-            long from = earliest - idsLookBack.toSeconds();
-            Map<TopicPartition, Long> offsets = reader.offsetsAt(topic, from * 1000);
+        if (lastCommit[0] != Long.MIN_VALUE) {
+            // the ids the overlap may need were sent shortly before the last commit
+            Map<TopicPartition, Long> offsets = reader.offsetsAt(topic, lastCommit[0] - idsLookBack.toMillis());
             if (!offsets.isEmpty()) {
-                reader.read(topic, offsets, record -> committedIds.put(record.key(), record.timestamp() / 1000));
+                reader.read(topic, offsets, record -> committedIds.put(record.key(), dateCreate(record)));
             }
         }
         LOG.info("Read back from Kafka for {}: positions {}, {} event ids of the last {}", transactionalId, positions,
@@ -518,6 +552,11 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
             throw new IllegalStateException("Kafka did not answer within " + readTimeout + " when creating the position"
                                             + " topic " + positionTopic, e);
         }
+    }
+
+    private static long dateCreate(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(DATE_CREATE_HEADER);
+        return header == null ? record.timestamp() / 1000 : Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII));
     }
 
     /** Forgets committed ids dated before {@code second}: the consumer never reads that far back again. */
