@@ -384,8 +384,9 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
     }
 
     /**
-     * Aborts the open transaction after a failed exchange. A producer that was fenced meanwhile learns it here, if a
-     * record did not tell it already: the broker refuses its abort as it would refuse its commit.
+     * Aborts the open transaction after a failed exchange. A producer that was fenced meanwhile may learn it here, if a
+     * record did not tell it already (an abort that reaches the transaction coordinator is refused like a commit; one
+     * the producer can complete by itself is not). Either way nothing of the transaction is committed.
      */
     private boolean abort(String position) {
         if (fencedWhileSending) {
