@@ -16,16 +16,21 @@ package dev.slackaudit.camel.kafka;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import dev.slackaudit.camel.SlackAuditLogsConstants;
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
+import dev.slackaudit.camel.kafka.testing.CommittedTopic;
 import dev.slackaudit.camel.kafka.testing.EmbeddedKafkaBroker;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link ExactlyOnceKafka} in one JVM against a real broker: what a failed exchange and a restart do. */
+/** {@link ExactlyOnceKafka} in one JVM against a real broker: a failed exchange, a restart, a fenced producer. */
 class ExactlyOnceKafkaTest {
 
     private static final String TOKEN = "xoxp-exactly-once";
@@ -93,6 +100,40 @@ class ExactlyOnceKafkaTest {
         assertTrue(firstHalf > 0 && firstHalf < EVENTS, "the first run sent part of the events: " + firstHalf);
         assertEquals(0, tally.lost(), "lost: " + tally);
         assertEquals(0, tally.duplicates(), "duplicates: " + tally);
+    }
+
+    @Test
+    void aNewProducerWithTheSameTransactionalIdFencesTheOldOneAndItsLateCommitIsRefused() throws Exception {
+        broker.createTopic("fencing", 1);
+        ExactlyOnceKafka oldLeader = new ExactlyOnceKafka(broker.bootstrapServers(), "fencing", "test-fencing");
+        ExactlyOnceKafka newLeader = new ExactlyOnceKafka(broker.bootstrapServers(), "fencing", "test-fencing");
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            assertNull(oldLeader.getState("org"));
+            oldLeader.process(event(context, "sent-by-the-old-leader"));
+
+            assertNull(newLeader.getState("org"), "nothing was committed"); // its producer's start fences the old one
+            newLeader.process(event(context, "sent-by-the-new-leader"));
+            assertTrue(newLeader.compareAndSetState("org", null, "2026-12-06T10:00:00Z"));
+            boolean lateCommit = oldLeader.compareAndSetState("org", null, "2026-12-06T09:00:00Z");
+
+            assertFalse(lateCommit, "the old leader's late commit is refused");
+            assertEquals(1, oldLeader.getFenced(), "refused with ProducerFencedException");
+            assertEquals(Map.of("sent-by-the-new-leader", 1),
+                         CommittedTopic.countByKey(broker.bootstrapServers(), "fencing"));
+        } finally {
+            oldLeader.stop();
+            newLeader.stop();
+        }
+    }
+
+    /** An exchange as a route would carry a transformed event: any body, with the consumer's id and time headers. */
+    private static Exchange event(CamelContext context, String id) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody("{\"id\":\"" + id + "\"}");
+        exchange.getIn().setHeader(SlackAuditLogsConstants.ID, id);
+        exchange.getIn().setHeader(SlackAuditLogsConstants.DATE_CREATE, 1_796_000_000L);
+        return exchange;
     }
 
     /** Runs the consumer with {@code kafka} as its repositories over the events before {@code latest}, then stops it. */
