@@ -87,11 +87,10 @@ final class CheckpointStore {
         String value = format(position);
         if (repository instanceof ConditionalStateRepository conditional) {
             if (!conditional.compareAndSetState(key, lastSeen, value)) {
-                String found = repository.getState(key);
-                throw new ConflictException("Another consumer moved the checkpoint " + key + " to '" + found
-                                            + "' while this one expected '" + lastSeen + "': it is no longer the"
-                                            + " leader (a paused ex-leader?); this window stops and the stored"
-                                            + " position is read again before the next one");
+                throw new ConflictException("The state repository refused to move the checkpoint " + key + " from '"
+                                            + lastSeen + "' (another consumer moved it: a paused ex-leader? or the"
+                                            + " write did not commit: see the repository's log); this window stops"
+                                            + " and the stored position is read again before the next one");
             }
         } else {
             repository.setState(key, value);

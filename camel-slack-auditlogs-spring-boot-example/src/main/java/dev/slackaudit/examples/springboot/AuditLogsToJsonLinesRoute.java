@@ -14,10 +14,12 @@
 package dev.slackaudit.examples.springboot;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** One line per audit event, appended to a file per day, as log shippers and SIEM importers read them. */
 @Component
+@Profile("!kafka") // the kafka profile sends the events to Kafka instead (ExactlyOnceKafkaConfiguration)
 public class AuditLogsToJsonLinesRoute extends RouteBuilder {
 
     /** The route id, and so the consumer's health check id {@code consumer:slack-audit}. */
