@@ -195,7 +195,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private int readAndDeliver() throws Exception {
         long deliveredBefore = statistics.eventsDelivered();
         boolean clockCorrected = false;
-        while (isRunAllowed()) {
+        // suspended (the first step of a graceful shutdown): no next window, as WindowDelivery stops within one
+        while (isRunAllowed() && !isSuspendingOrSuspended()) {
             applyPendingReset();
             Position position = delivery.position();
             if (planner.exportComplete(position.checkpoint())) {

@@ -109,8 +109,10 @@ final class WindowDelivery {
         try {
             while (true) {
                 // checked before the next read: a stopping consumer's thread is interrupted, and an interrupted
-                // thread cannot read a spool file (its channel closes)
-                if (!consumer.isRunAllowed()) {
+                // thread cannot read a spool file (its channel closes). A suspended consumer is still "run allowed",
+                // but Camel's graceful shutdown suspends it first and then waits for its exchanges to end: going on
+                // would deliver the rest of the window (up to maxEventsPerWindow events) before the shutdown goes on
+                if (!consumer.isRunAllowed() || consumer.isSuspendingOrSuspended()) {
                     store.write(position);
                     return false;
                 }
