@@ -20,12 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.main.KameletMain;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The slack-audit-logs-source Kamelet of this jar, bound by a Pipe to Apache's http-sink Kamelet (camel-kamelets), run
  * by camel-kamelet-main as {@code camel run slack-audit-to-siem.yaml} would: the component comes from the Kamelet's
  * spec.dependencies, the events from a simulated organization, and they end at an HTTP collector. A second Pipe on
- * the same organization sets {@code format: ocsf}, as a security data lake would.
+ * the same organization sets {@code format: ocsf}, as a security data lake would; a third, a format the Kamelet does
+ * not offer.
  */
 class SlackAuditLogsSourcePipeTest {
 
@@ -54,6 +59,9 @@ class SlackAuditLogsSourcePipeTest {
     private static SlackAuditLogsSimulator slack;
     private static HttpCollector siem;
     private static HttpCollector securityLake;
+    private static HttpCollector badFormatSink;
+    /** The exceptions of the exchanges that failed, in any route. */
+    private static final List<String> failures = new CopyOnWriteArrayList<>();
     private static KameletMain main;
     private static FileStateRepository checkpoints;
 
@@ -65,16 +73,31 @@ class SlackAuditLogsSourcePipeTest {
                 .timeSpan(now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(10))).build().start();
         siem = new HttpCollector();
         securityLake = new HttpCollector();
+        badFormatSink = new HttpCollector();
 
         main = CamelRun.kameletMain();
         Path pipes = Path.of(System.getProperty("test.resources"), "pipes");
         main.addInitialProperty("camel.main.routesIncludePattern", "file:" + pipes.resolve("slack-audit-to-siem.yaml")
-                                                                   + ",file:" + pipes.resolve("slack-audit-to-security-lake.yaml"));
+                                                                   + ",file:" + pipes.resolve("slack-audit-to-security-lake.yaml")
+                                                                   + ",file:" + pipes.resolve("slack-audit-bad-format.yaml"));
         // what the platform supplies from a Secret and a ConfigMap
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.token", TOKEN);
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.baseUrl", slack.baseUrl());
         main.addInitialProperty("camel.kamelet.http-sink.url", siem.url());
         main.addInitialProperty("security-lake.url", securityLake.url());
+        main.addInitialProperty("bad-format.url", badFormatSink.url());
+        // camel-main adds the EventNotifier beans of the registry to the CamelContext
+        main.bind("failedExchanges", new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                failures.add(String.valueOf(((ExchangeFailedEvent) event).getExchange().getException()));
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof ExchangeFailedEvent;
+            }
+        });
         checkpoints = FileStateRepository.fileStateRepository(CHECKPOINT_FILE.toFile());
         main.bind("checkpoints", checkpoints);
         main.start();
@@ -90,6 +113,9 @@ class SlackAuditLogsSourcePipeTest {
         }
         if (securityLake != null) {
             securityLake.close();
+        }
+        if (badFormatSink != null) {
+            badFormatSink.close();
         }
         if (slack != null) {
             slack.close();
@@ -123,6 +149,15 @@ class SlackAuditLogsSourcePipeTest {
             ids.add(document.path("metadata").path("uid").asText());
         }
         assertEquals(slack.eventIds().stream().sorted().toList(), ids.stream().sorted().toList());
+    }
+
+    @Test
+    void anUnknownFormatFailsEachMessageNamingItAndNothingReachesTheSink() {
+        String expected = "Invalid format 'ecss' of the slack-audit-logs-source Kamelet: use raw, ecs or ocsf";
+        await().atMost(TIMEOUT).until(() -> failures.stream().filter(failure -> failure.contains(expected)).count() >= 2);
+
+        assertEquals(List.of(), badFormatSink.bodies(), "a message that failed is not posted");
+        assertTrue(failures.stream().allMatch(failure -> failure.contains(expected)), () -> "other failures: " + failures);
     }
 
     @Test
