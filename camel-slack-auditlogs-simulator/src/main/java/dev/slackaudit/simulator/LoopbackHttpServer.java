@@ -50,15 +50,18 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Function<IncomingRequest, Reply> handler;
     private final Clock clock;
+    private final Clock dateClock;
     private final ExecutorService connections;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private LoopbackHttpServer(ServerSocket listener, Function<IncomingRequest, Reply> handler, Clock clock) {
+    private LoopbackHttpServer(ServerSocket listener, Function<IncomingRequest, Reply> handler, Clock clock,
+                               Clock dateClock) {
         this.listener = listener;
         this.handler = handler;
         this.clock = clock;
+        this.dateClock = dateClock;
         AtomicInteger threads = new AtomicInteger();
         // One thread per connection: keep-alive clients hold theirs between requests, and a test runs a handful.
         this.connections = Executors.newCachedThreadPool(task -> daemon(task, "slack-auditlogs-simulator-" + threads.incrementAndGet()));
@@ -69,15 +72,16 @@ final class LoopbackHttpServer implements AutoCloseable {
      * Binds {@code address:port} and starts serving.
      *
      * @param tls     a server-side TLS context, or {@code null} for plain HTTP
-     * @param clock   the server's clock, stamped into every response's {@code Date}
-     * @param handler computes the answer to one request (it may block, e.g. for a slow fault)
+     * @param clock     the server's clock, which times the arrival of requests
+     * @param dateClock the clock stamped into every response's {@code Date} (the server's, unless a proxy is simulated)
+     * @param handler   computes the answer to one request (it may block, e.g. for a slow fault)
      */
-    static LoopbackHttpServer start(InetAddress address, int port, SSLContext tls, Clock clock,
+    static LoopbackHttpServer start(InetAddress address, int port, SSLContext tls, Clock clock, Clock dateClock,
                                     Function<IncomingRequest, Reply> handler) throws IOException {
         ServerSocket listener = tls != null
                 ? tls.getServerSocketFactory().createServerSocket(port, BACKLOG, address)
                 : new ServerSocket(port, BACKLOG, address);
-        LoopbackHttpServer server = new LoopbackHttpServer(listener, handler, clock);
+        LoopbackHttpServer server = new LoopbackHttpServer(listener, handler, clock, dateClock);
         server.acceptor.start();
         return server;
     }
@@ -137,7 +141,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 try {
                     request = readRequest(in);
                 } catch (MalformedRequest malformed) {
-                    ReplyWriter.write(out, Reply.error(400, "bad_request"), clock, false, false);
+                    ReplyWriter.write(out, Reply.error(400, "bad_request"), dateClock, false, false);
                     return;
                 }
                 if (request == null) {
@@ -145,7 +149,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 }
                 Reply reply = handler.apply(request);
                 boolean keepAlive = request.keepAlive() && !reply.dropsConnection();
-                ReplyWriter.write(out, reply, clock, request.method().equals("HEAD"), keepAlive);
+                ReplyWriter.write(out, reply, dateClock, request.method().equals("HEAD"), keepAlive);
                 if (!keepAlive) {
                     return;
                 }

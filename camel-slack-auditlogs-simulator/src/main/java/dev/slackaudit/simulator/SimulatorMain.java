@@ -36,6 +36,9 @@ public final class SimulatorMain {
             new Flag("--indexing-delay", "D", "0s-20s", "live events' late indexing, the delay before they are visible:"
                                                         + " 5s (fixed) or 0s-20s (uniform); needs --live-rate"),
             new Flag("--clock-offset", "D", "0s", "the server clock's shift from the machine's, e.g. -120s, 90s, 2m"),
+            new Flag("--date-header-offset", "D", "0s", "the Date header's shift from the server clock, and nothing else's:"
+                                                        + " a proxy with a clock of its own (a fault, not Slack's"
+                                                        + " behaviour), e.g. 90s with --clock-offset -90s"),
             new Flag("--strict-range", "B", "false", "true: invalid_range for a bound in the future or before March 2018"),
             new Flag("--fault-rate", "P", "0 (none)", "the share of /logs requests that fail, from 0 to 1 (0.05 = 5 %)"),
             new Flag("--fault-kinds", "K,K...", "503", "what a failing request gets, picked at random: an HTTP status"
@@ -169,6 +172,10 @@ public final class SimulatorMain {
                     clockOffset = DurationText.parse(option, value);
                     builder.clockOffset(clockOffset);
                     on.add("server clock " + value + " from the machine's");
+                }
+                case "--date-header-offset" -> {
+                    builder.dateHeaderOffset(DurationText.parse(option, value));
+                    on.add("Date header " + value + " from the server clock");
                 }
                 case "--strict-range" -> {
                     builder.strictRange(bool(option, value));

@@ -38,6 +38,8 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     private static final Duration HISTORY_END_BEFORE_NOW = Duration.ofMinutes(2);
 
     private final Clock serverClock;
+    /** The clock of the {@code Date} header: the server clock, unless a proxy's other clock is simulated. */
+    private final Clock dateClock;
     private final SyntheticEvents synthetic;
     private final CursorCodec cursors;
     private final FaultPlan faults;
@@ -59,6 +61,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     private SlackAuditLogsSimulator(Builder builder) {
         // Everything time-related runs on the server's clock: Date headers, rate limit, cursors, live events, strict ranges.
         this.serverClock = Clock.offset(builder.clock, builder.clockOffset);
+        this.dateClock = Clock.offset(serverClock, builder.dateHeaderOffset);
         ActionCatalog catalog = ActionCatalog.fromCapture();
 
         this.synthetic = new SyntheticEvents(builder.seed, catalog, builder.compactStorage);
@@ -115,7 +118,8 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             throw new IllegalStateException(closed ? "the simulator is closed" : "the simulator is already started");
         }
         try {
-            server = LoopbackHttpServer.start(InetAddress.getByName(LOOPBACK), requestedPort, tls, serverClock, this::serve);
+            server = LoopbackHttpServer.start(InetAddress.getByName(LOOPBACK), requestedPort, tls, serverClock, dateClock,
+                                            this::serve);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + LOOPBACK + ":" + requestedPort, e);
         }
@@ -320,6 +324,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         private SSLContext tls;
         private Clock clock = Clock.systemUTC();
         private Duration clockOffset = Duration.ZERO;
+        private Duration dateHeaderOffset = Duration.ZERO;
         private Duration cursorTtl = Duration.ofMinutes(10);
         private double liveRate;
         private IndexingDelay indexingDelay = DEFAULT_INDEXING_DELAY;
@@ -452,6 +457,19 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
          */
         public Builder clockOffset(Duration offset) {
             this.clockOffset = Objects.requireNonNull(offset, "offset");
+            return this;
+        }
+
+        /**
+         * Shifts the {@code Date} header of every response by {@code offset} from the server clock, and nothing else:
+         * the server clock, which judges {@link #strictRange(boolean)}, stays where {@link #clockOffset(Duration)} puts
+         * it. A fault simulation, not Slack's documented behaviour: a proxy or an edge server in front of the API, with
+         * a clock of its own, stamping its time into {@code Date}. {@code clockOffset(-90 s)} with
+         * {@code dateHeaderOffset(90 s)} is an API 90 s behind the machine behind a {@code Date} on the machine's time
+         * (default zero).
+         */
+        public Builder dateHeaderOffset(Duration offset) {
+            this.dateHeaderOffset = Objects.requireNonNull(offset, "offset");
             return this;
         }
 

@@ -107,6 +107,27 @@ class ServerClockTest {
     }
 
     @Test
+    void aDateHeaderOffsetShiftsTheDateHeaderOnly() {
+        ApiClient client = start(SlackAuditLogsSimulator.builder().events(10).dateHeaderOffset(Duration.ofSeconds(120)));
+
+        HttpResponse<String> response = client.logs("limit=5");
+
+        assertEquals("Mon, 05 Jan 2026 09:03:07 GMT", date(response), "the Date of a proxy on the machine's time");
+        assertEquals(MACHINE_NOW.plus(BEHIND), simulator.serverTime());
+        assertEquals(MACHINE_NOW.plus(BEHIND), simulator.requests().get(0).time());
+    }
+
+    @Test
+    void aDateHeaderOffsetShiftsTheDateOfErrorsToo() {
+        start(SlackAuditLogsSimulator.builder().events(10).unauthorizedBody(false).dateHeaderOffset(Duration.ofSeconds(-30)));
+
+        HttpResponse<String> response = new ApiClient(simulator, "xoxp-wrong").logs("");
+
+        assertEquals(401, response.statusCode());
+        assertEquals("Mon, 05 Jan 2026 09:00:37 GMT", date(response));
+    }
+
+    @Test
     void theDefaultHistoryEndsTwoMinutesBeforeServerTime() {
         simulator = SlackAuditLogsSimulator.builder().events(5000).clock(clock).clockOffset(Duration.ofHours(-3)).build();
 

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +77,22 @@ class SimulatorMainTest {
                 .clock(clock).build();
 
         assertEquals(Instant.parse("2025-12-31T23:58:00Z"), simulator.serverTime());
+    }
+
+    @Test
+    void dateHeaderOffsetShiftsTheDateHeaderAndSaysSo() {
+        SimulatorMain.CommandLine commandLine = SimulatorMain.parseCommandLine(new String[] {
+            "--port", "0", "--events", "0", "--clock-offset", "-90s", "--date-header-offset", "90s"});
+
+        try (SlackAuditLogsSimulator simulator = commandLine.builder().build().start()) {
+            Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            String date = new ApiClient(simulator, "xoxp-simulator").logs("").headers().firstValue("Date").orElseThrow();
+            Instant stamped = DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, Instant::from);
+
+            assertTrue(!stamped.isBefore(before) && stamped.isBefore(before.plusSeconds(10)), "the machine's time: " + date);
+        }
+        assertEquals(List.of("server clock -90s from the machine's", "Date header 90s from the server clock"),
+                commandLine.switchedOn());
     }
 
     @Test

@@ -75,6 +75,19 @@ class StrictRangeTest {
     }
 
     @Test
+    void theFutureIsJudgedOnTheServerClockWhateverTheDateHeaderSays() {
+        ApiClient client = start(SlackAuditLogsSimulator.builder().strictRange(true).clockOffset(Duration.ofSeconds(-90))
+                .dateHeaderOffset(Duration.ofSeconds(90)));
+
+        HttpResponse<String> response = client.logs("latest=" + (NOW - 60));
+
+        assertEquals(400, response.statusCode());
+        assertEquals(INVALID_RANGE, response.body());
+        assertEquals("Mon, 01 Jun 2026 12:00:00 GMT", response.headers().firstValue("Date").orElseThrow(),
+                "the Date header tells the machine's time");
+    }
+
+    @Test
     void theDefaultAcceptsAnyNonNegativeBound() {
         ApiClient client = start(SlackAuditLogsSimulator.builder());
 
