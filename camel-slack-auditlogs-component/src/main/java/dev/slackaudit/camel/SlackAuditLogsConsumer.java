@@ -72,6 +72,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private WindowReader reader;
     private WindowDelivery delivery;
     private CheckpointStore checkpointStore;
+    private RangeClockMargin rangeClockMargin;
     private StateRepository<String, String> stateRepository;
     private IdempotentRepository idempotentRepository;
     /** Resumed from a position stored without its read time (an older version, or edited by hand): assume recent. */
@@ -112,6 +113,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
         // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
         Instant now = Instant.now();
+        rangeClockMargin = new RangeClockMargin(configuration.getLag());
         planner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(),
                                     PointInTime.resolve("latest", configuration.getLatest(), now),
                                     configuration.getWindowSize(), configuration.getMaxEventsPerWindow(),
@@ -214,14 +216,25 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             try {
                 read = reader.read(window, now);
             } catch (SlackAuditLogsException e) {
-                if (INVALID_RANGE.equals(e.getErrorCode()) && !clockCorrected && window.to() > serverNow()) {
+                if (!INVALID_RANGE.equals(e.getErrorCode())) {
+                    throw e;
+                }
+                if (!clockCorrected && window.to() > serverNow()) {
                     // the local clock runs ahead of Slack's: its answer told us Slack's time, so plan again with it
                     clockCorrected = true;
                     LOG.info("Slack refused a range ending in its future (invalid_range): Slack's clock is {} ms from"
                              + " this machine's; planning with Slack's time", client.serverClock().offsetMillis());
                     continue;
                 }
-                throw e;
+                backAwayFromTheFuture(window, now, e);
+                continue;
+            }
+            if (rangeClockMargin.accepted()) {
+                LOG.warn("Slack refused ranges ending at now minus lag (invalid_range), though its Date header ({} ms"
+                         + " from this machine's clock) puts them in its past: the clock that checks ranges runs behind"
+                         + " it. Reading up to now minus lag minus {} s from now on: events arrive that much later, none"
+                         + " is lost. A proxy in front of Slack may be stamping Date with its own clock",
+                         client.serverClock().offsetMillis(), rangeClockMargin.seconds());
             }
             forceConsumerAsReady();
             if (read == null) {
@@ -247,13 +260,38 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         return (int) (statistics.eventsDelivered() - deliveredBefore);
     }
 
+    /**
+     * Slack refused {@code window}, planned at {@code now}, though its {@code Date} header puts it in the past: if a
+     * clock behind the header's could explain it, moves the horizon one step further back (the caller plans again);
+     * otherwise rethrows the refusal, which then lies with the range itself.
+     */
+    private void backAwayFromTheFuture(Window window, long now, SlackAuditLogsException refusal) {
+        if (!rangeClockMargin.mayExplain(window.from(), window.to(), now + rangeClockMargin.seconds())) {
+            throw refusal;
+        }
+        if (!rangeClockMargin.backAway()) {
+            throw new SlackAuditLogsException("Slack refused every range ending up to " + RangeClockMargin.CAP_SECONDS
+                                              + " s before now minus lag, though its Date header ("
+                                              + client.serverClock().offsetMillis() + " ms from this machine's clock)"
+                                              + " puts them in its past: the clock that checks ranges runs more than"
+                                              + " that behind it, or Slack refuses the range for another reason. Check"
+                                              + " the clock of any proxy in front of Slack (it may stamp Date) and this"
+                                              + " machine's (NTP) (invalid_range, HTTP " + refusal.getHttpResponseCode()
+                                              + ")", INVALID_RANGE, refusal.getHttpResponseCode(), refusal.isFatal(),
+                                              refusal);
+        }
+        LOG.debug("Slack refused {}..{} (invalid_range) though its Date header puts it in the past; reading up to {} s"
+                  + " further back", window.from(), window.to(), rangeClockMargin.seconds());
+    }
+
     private void logProgress() {
         statistics.logProgress(delivery.position().checkpoint(), planner.horizon(serverNow()),
                                configuration.getLatest() != null, checkpointStore.key(), client.statistics());
     }
 
+    /** Slack's time by its Date header, minus the margin its range check has needed (the horizon is lag before it). */
     private long serverNow() {
-        return client.serverClock().now().getEpochSecond();
+        return client.serverClock().now().getEpochSecond() - rangeClockMargin.seconds();
     }
 
     /** Whether the events just before the checkpoint may have been indexed after they were read: then read them again. */
