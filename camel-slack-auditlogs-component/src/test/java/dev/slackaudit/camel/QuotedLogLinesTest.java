@@ -55,7 +55,8 @@ class QuotedLogLinesTest extends SimulatorTestSupport {
             {"(oldest|latest)=[^;:)\\s]+", "$1=<value>"},
             {"checkpoint key [^)]+", "checkpoint key <key>"},
             {"\\b\\d[\\d,]*(%| events?| pages?)", "<n>$1"},
-            {"pages? \\([^)]+\\)", "pages (<key>)"}};
+            {"pages? \\([^)]+\\)", "pages (<key>)"},
+            {"-?\\d+ ms from this machine's", "<n> ms from this machine's"}};
 
     private LogCapture captured;
 
@@ -190,8 +191,11 @@ class QuotedLogLinesTest extends SimulatorTestSupport {
         assertReadmesQuote(anchor, atLeast, captured.text().lines().toList());
     }
 
-    /** As {@link #assertReadmesQuoteAsLogged}, against the given lines (an error's message) instead of the log. */
-    private static void assertReadmesQuote(String anchor, int atLeast, List<String> seen) {
+    /**
+     * As {@link #assertReadmesQuoteAsLogged}, against the given lines (an error's message, or what a test of its own
+     * captured, e.g. ClockSkewTest) instead of the log.
+     */
+    static void assertReadmesQuote(String anchor, int atLeast, List<String> seen) {
         Pattern start = Pattern.compile(anchor);
         List<String> logged = seen.stream().map(line -> fromAnchor(start, line)).filter(line -> line != null)
                 .map(QuotedLogLinesTest::maskRunSpecific).toList();
