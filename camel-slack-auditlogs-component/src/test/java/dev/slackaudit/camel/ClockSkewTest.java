@@ -77,10 +77,8 @@ class ClockSkewTest {
     void deliversEveryEventOnceWhenTheDateHeaderIsNotTheClockThatChecksRanges() throws Exception {
         Instant machineNow = Instant.now();
         Map<String, Integer> deliveries = new ConcurrentHashMap<>();
-        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(20).events(334)
-                .timeSpan(machineNow.minus(Duration.ofMinutes(10)), machineNow.minus(Duration.ofMinutes(3)))
-                .clockOffset(Duration.ofSeconds(-90)).dateHeaderOffset(Duration.ofSeconds(90)).strictRange(true).build()
-                .start();
+        try (SlackAuditLogsSimulator simulator = rangeClockBehindTheDateHeader(Duration.ofSeconds(90), 334,
+                machineNow.minus(Duration.ofMinutes(10)), machineNow.minus(Duration.ofMinutes(3)));
              LogCapture log = new LogCapture("%p %m%n");
              CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(route(simulator, "oldest=" + machineNow.minus(Duration.ofMinutes(15)).getEpochSecond()
@@ -108,10 +106,8 @@ class ClockSkewTest {
     void aRangeClockMoreThanFiveMinutesBehindTheDateHeaderFailsThePollNamingWhatToCheck() throws Exception {
         Instant machineNow = Instant.now();
         Map<String, Integer> deliveries = new ConcurrentHashMap<>();
-        try (SlackAuditLogsSimulator simulator = SlackAuditLogsSimulator.builder().token(TOKEN).seed(21).events(50)
-                .timeSpan(machineNow.minus(Duration.ofMinutes(30)), machineNow.minus(Duration.ofMinutes(20)))
-                .clockOffset(Duration.ofMinutes(-10)).dateHeaderOffset(Duration.ofMinutes(10)).strictRange(true).build()
-                .start();
+        try (SlackAuditLogsSimulator simulator = rangeClockBehindTheDateHeader(Duration.ofMinutes(10), 50,
+                machineNow.minus(Duration.ofMinutes(30)), machineNow.minus(Duration.ofMinutes(20)));
              LogCapture log = new LogCapture("%p %m%n");
              CamelContext context = new DefaultCamelContext()) {
             long oldest = machineNow.minus(Duration.ofMinutes(40)).getEpochSecond();
@@ -150,6 +146,16 @@ class ClockSkewTest {
                                            + " 2018 and now (invalid_range"), log.text());
             assertFalse(log.text().contains(MARGIN_WARNING), log.text());
         }
+    }
+
+    /**
+     * A strict Slack whose range clock runs {@code behind} this machine's, behind a {@code Date} header on this
+     * machine's time (a proxy's), serving {@code events} events from {@code from} to {@code to}.
+     */
+    private static SlackAuditLogsSimulator rangeClockBehindTheDateHeader(Duration behind, int events, Instant from,
+                                                                         Instant to) {
+        return SlackAuditLogsSimulator.builder().token(TOKEN).events(events).timeSpan(from, to)
+                .clockOffset(behind.negated()).dateHeaderOffset(behind).strictRange(true).build().start();
     }
 
     /** A route {@code audit} with the default lag that counts the deliveries of each event id. */
