@@ -37,7 +37,11 @@ import org.apache.camel.support.DefaultConsumer;
  * <p>
  * The window was read completely before its first event is sent, so once every event up to a point was delivered the
  * checkpoint may move to that point: it is written every {@value #COMMIT_EVERY} events, at the end of the window, when
- * the route stops (between two events) and when an event fails. Within a second the position names the last key
+ * the route stops (between two events) and when an event fails. Before an event is sent, the position also says up to
+ * which second events may have been delivered (the mark): a consumer that takes over after a crash looks up those, and
+ * reads again only up to the mark before it delivers anything (see {@link WindowPlanner#next}). The mark moves ahead
+ * about {@value #MARK_EVERY} events at a time, so a crash in the middle of a long window costs one page and about that
+ * many look-ups, not the rest of the window. Within a second the position names the last key
  * delivered, so a graceful restart, even in the middle of a backfill, delivers nothing twice with no idempotent
  * repository at all. An event that still fails after the route's error handling stops the window, and the next poll
  * reads from that event on. A batch is delivered, added to the idempotent repository and passed by the position as a
@@ -47,6 +51,8 @@ final class WindowDelivery {
 
     /** How many events go between two writes of the position: a crash re-reads at most this many. */
     static final int COMMIT_EVERY = 10_000;
+    /** About how many events one move of the mark covers (from the window's density); one write of the position each. */
+    static final int MARK_EVERY = 1_000;
 
     private final DefaultConsumer consumer;
     private final IdempotentRepository idempotentRepository;
@@ -105,7 +111,7 @@ final class WindowDelivery {
         List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
         int sent = 0;
         int sinceCommit = 0;
-        boolean marked = false;
+        long markSeconds = markSeconds(read);
         try {
             while (true) {
                 // checked before the next read: a stopping consumer's thread is interrupted, and an interrupted
@@ -123,12 +129,13 @@ final class WindowDelivery {
                 if (pending.size() < batchSize && events.hasNext()) {
                     continue; // a batch never spans two windows: the window's last one may be smaller
                 }
-                if (!marked && window.to() > position.deliveredUpTo()) {
-                    // before the first new event goes out: after a crash, this window's events are looked up again
-                    position = position.withDeliveredUpTo(window.to());
+                long newest = pending.get(pending.size() - 1).getDateCreate();
+                if (newest > position.deliveredUpTo()) {
+                    // before an event past the mark goes out: after a crash, the events up to the new mark are read
+                    // and looked up again
+                    position = position.withDeliveredUpTo(Math.min(window.to(), newest + markSeconds));
                     store.write(position);
                 }
-                marked = true;
                 send(pending, sent++, batches, window);
                 for (AuditLogEntry event : pending) {
                     idempotentRepository.add(idempotentKey.apply(event));
@@ -155,6 +162,12 @@ final class WindowDelivery {
         store.write(position);
         committed.run();
         return true;
+    }
+
+    /** The seconds that hold about {@value #MARK_EVERY} of the window's events: all of a smaller window's. */
+    private static long markSeconds(ReadWindow read) {
+        long seconds = read.window().to() - read.window().from() + 1;
+        return Math.max(1, seconds * MARK_EVERY / Math.max(1, read.range().size()));
     }
 
     /**

@@ -17,9 +17,11 @@ import java.io.File;
 import java.util.concurrent.CountDownLatch;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.slackaudit.camel.SlackAuditLogsConstants;
+import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -30,7 +32,8 @@ import org.apache.curator.framework.CuratorFramework;
  * One node of the failover test's cluster, in a JVM of its own: {@code master:slack-audit:slack-auditlogs:logs} with
  * leader election by camel-zookeeper (and {@link ZooKeeperSessionGuard}), the checkpoint in a {@link JdbcStateRepository} and the delivered ids in
  * camel-sql's {@link JdbcMessageIdRepository}, both in one PostgreSQL database, and every event appended as a JSON line
- * to {@code events-<node>.jsonl}. It runs until it is killed.
+ * to {@code events-<node>.jsonl}, its id logged by the logger {@code delivered} (at DEBUG, with the time: when the sink
+ * got it). It runs until it is killed.
  * <p>
  * Arguments: node zooKeeper sessionTimeoutMillis jdbcUrl baseUrl token oldest dataDir consumerOptions
  */
@@ -87,6 +90,7 @@ public final class FailoverNode {
                          + "&oldest=" + oldest + "&stateRepository=#state&idempotentRepository=#ids&stateKey=org-audit&"
                          + options)
                             .routeId("audit")
+                            .log(LoggingLevel.DEBUG, "delivered", "${header." + SlackAuditLogsConstants.ID + "}")
                             .to("file:" + dataDir + "?fileName=events-" + node + ".jsonl&fileExist=Append&appendChars=\\n");
                 }
             });
