@@ -14,10 +14,14 @@
 package dev.slackaudit.camel;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -173,7 +177,9 @@ final class WindowDelivery {
     /**
      * The window's events still to deliver, oldest first: those inside the window that were not delivered before
      * (one within the recorded position for sure, and one dated up to the last second that may have been delivered if
-     * the idempotent repository says so; later ones skip the lookup).
+     * the idempotent repository says so; later ones skip the lookup). Events are taken from the window
+     * {@value BatchIdempotentRepository#MAX_KEYS} at a time, so that a {@link BatchIdempotentRepository} answers for
+     * all of them at once.
      */
     private final class NewEvents implements Iterator<AuditLogEntry> {
         private final Window window;
@@ -184,6 +190,9 @@ final class WindowDelivery {
          * second may hold events indexed since, so then only the idempotent repository decides.
          */
         private final String deliveredThroughKey;
+        private final Deque<AuditLogEntry> taken = new ArrayDeque<>();
+        /** Of the events taken, those the batch repository holds; {@code null} when it is asked one by one. */
+        private Set<String> heldKeys;
         private AuditLogEntry next;
         /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
         long overlapEvents;
@@ -205,13 +214,9 @@ final class WindowDelivery {
 
         @Override
         public boolean hasNext() {
-            while (next == null && events.hasNext()) {
-                AuditLogEntry event = events.next();
-                long second = event.getDateCreate();
-                if (second < window.from() || second > window.to()) {
-                    continue; // a range read ahead starts with the rest of a second the window before it delivered
-                }
-                if (second < start.checkpoint()) {
+            while (next == null && (!taken.isEmpty() || take())) {
+                AuditLogEntry event = taken.poll();
+                if (event.getDateCreate() < start.checkpoint()) {
                     overlapEvents++;
                 }
                 if (!deliveredBefore(event)) {
@@ -231,13 +236,40 @@ final class WindowDelivery {
             return answer;
         }
 
+        /** Takes the window's next events, and asks a batch repository about those that need a lookup. */
+        private boolean take() {
+            Set<String> keys = new LinkedHashSet<>();
+            while (taken.size() < BatchIdempotentRepository.MAX_KEYS && events.hasNext()) {
+                AuditLogEntry event = events.next();
+                long second = event.getDateCreate();
+                if (second < window.from() || second > window.to()) {
+                    continue; // a range read ahead starts with the rest of a second the window before it delivered
+                }
+                taken.add(event);
+                if (!deliveredWithinPosition(event) && second <= start.deliveredUpTo()) {
+                    keys.add(idempotentKey.apply(event));
+                }
+            }
+            if (idempotentRepository instanceof BatchIdempotentRepository batch) {
+                heldKeys = keys.isEmpty() ? Set.of() : batch.containedKeys(keys);
+            }
+            return !taken.isEmpty();
+        }
+
+        private boolean deliveredWithinPosition(AuditLogEntry event) {
+            return deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
+                   && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0;
+        }
+
         private boolean deliveredBefore(AuditLogEntry event) {
-            if (deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
-                && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0) {
+            if (deliveredWithinPosition(event)) {
                 return true;
             }
-            return event.getDateCreate() <= start.deliveredUpTo()
-                   && idempotentRepository.contains(idempotentKey.apply(event));
+            if (event.getDateCreate() > start.deliveredUpTo()) {
+                return false;
+            }
+            String key = idempotentKey.apply(event);
+            return heldKeys != null ? heldKeys.contains(key) : idempotentRepository.contains(key);
         }
     }
 
