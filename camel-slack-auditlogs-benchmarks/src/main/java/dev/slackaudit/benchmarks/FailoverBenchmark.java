@@ -198,9 +198,10 @@ public final class FailoverBenchmark {
         long kill = System.currentTimeMillis();
         leader.process().destroyForcibly().waitFor();
         startNode();
-        await(Duration.ofMinutes(3), () -> firstAfter(others(leader), "delivered", "", kill) != null);
-        Line first = firstAfter(others(leader), "delivered", "", kill);
-        Node successor = nodes.stream().filter(n -> n.name().equals(nameOf(first))).findFirst().orElseThrow();
+        await(Duration.ofMinutes(3), () -> firstDeliveryAfter(others(leader), kill) != null);
+        Delivery delivery = firstDeliveryAfter(others(leader), kill);
+        Node successor = delivery.node();
+        Line first = delivery.line();
         List<Line> log = lines(successor).stream().filter(l -> l.millis() > kill).toList();
         Line leadership = log.stream().filter(l -> l.message().toLowerCase().contains("leader")).findFirst().orElse(null);
         Line started = log.stream().filter(l -> l.message().startsWith("Reading Slack audit events")).findFirst()
@@ -328,23 +329,22 @@ public final class FailoverBenchmark {
         return nodes.stream().filter(n -> !n.equals(node)).toList();
     }
 
-    /** The first line after {@code millis} of one of {@code candidates} by {@code logger} starting with {@code text}. */
-    private Line firstAfter(List<Node> candidates, String logger, String text, long millis) {
-        Line first = null;
+    /** An event a node's route handed to its sink. */
+    private record Delivery(Node node, Line line) {
+    }
+
+    /** The first event one of {@code candidates} delivered after {@code millis}, or {@code null}. */
+    private Delivery firstDeliveryAfter(List<Node> candidates, long millis) {
+        Delivery first = null;
         for (Node node : candidates) {
             for (Line line : lines(node)) {
-                if (line.millis() > millis && line.logger().equals(logger) && line.message().startsWith(text)
-                    && (first == null || line.millis() < first.millis())) {
-                    first = new Line(line.millis(), node.name(), line.message());
+                if (line.millis() > millis && line.logger().equals("delivered")
+                    && (first == null || line.millis() < first.line().millis())) {
+                    first = new Delivery(node, line);
                 }
             }
         }
         return first;
-    }
-
-    /** The node of a line {@link #firstAfter} returned (it keeps the node's name in place of the logger). */
-    private static String nameOf(Line line) {
-        return line.logger();
     }
 
     private static List<Line> lines(Node node) {

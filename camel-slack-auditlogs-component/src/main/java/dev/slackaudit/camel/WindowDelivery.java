@@ -45,9 +45,8 @@ import org.apache.camel.support.DefaultConsumer;
  * which second events may have been delivered (the mark): a consumer that takes over after a crash looks up those, and
  * reads again only up to the mark before it delivers anything (see {@link WindowPlanner#next}). The mark moves ahead
  * about {@value #MARK_EVERY} events at a time, so a crash in the middle of a long window costs one page and about that
- * many look-ups, not the rest of the window. Within a second the position names the last key
- * delivered, so a graceful restart, even in the middle of a backfill, delivers nothing twice with no idempotent
- * repository at all. An event that still fails after the route's error handling stops the window, and the next poll
+ * many look-ups, not the rest of the window. Within a second the position names the last key delivered, so a graceful
+ * restart, even in the middle of a backfill, delivers nothing twice with no idempotent repository at all. An event that still fails after the route's error handling stops the window, and the next poll
  * reads from that event on. A batch is delivered, added to the idempotent repository and passed by the position as a
  * whole, or not at all.
  */

@@ -32,7 +32,8 @@ import java.time.Duration;
  * <p>
  * A window starts at the checkpoint, reaching back {@code overlap} when the events before the checkpoint were read
  * recently enough that Slack may still index some of them, and ends at the earliest of the sized span, now minus lag,
- * {@code latest}, the optional {@code windowSize} and the start of a range already read ahead.
+ * {@code latest}, the optional {@code windowSize}, the start of a range already read ahead and, when a window stopped
+ * half-way (a crash, a failover, a failed event), the mark up to which its events may have been delivered.
  */
 final class WindowPlanner {
 
