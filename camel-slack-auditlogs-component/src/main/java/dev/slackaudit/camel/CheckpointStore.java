@@ -132,8 +132,9 @@ final class CheckpointStore {
      * @param checkpoint    the first second not yet fully delivered: every event before it was delivered
      * @param after         the dedupe key of the last event delivered within the checkpoint second (events are
      *                      delivered in {@code date_create}, then key order), or {@code null} if none was
-     * @param deliveredUpTo events dated up to this second may have been delivered (a window whose delivery began);
-     *                      later ones are new for sure, so only earlier ones cost an idempotent lookup
+     * @param deliveredUpTo events dated up to this second may have been delivered (the mark, written before an event
+     *                      past it is sent, a little ahead of what was sent); later ones are new for sure, so only
+     *                      earlier ones cost an idempotent lookup, and a consumer taking over reads up to it first
      * @param readAt        when (Slack's clock) the events before the checkpoint were read, or {@code null} if not
      *                      known: it tells whether some may have been indexed after that, so the overlap is needed
      */

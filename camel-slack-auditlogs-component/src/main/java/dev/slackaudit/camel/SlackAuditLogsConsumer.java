@@ -206,8 +206,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                 break;
             }
             long now = serverNow();
-            Window window = planner.next(position.checkpoint(), overlapNeeded(position), now, reader.aheadFrom(),
-                                         reader.aheadTo());
+            Window window = planner.next(position.checkpoint(), position.deliveredUpTo(), overlapNeeded(position), now,
+                                         reader.aheadFrom(), reader.aheadTo());
             if (window == null) {
                 statistics.caughtUp(true);
                 break;

@@ -14,10 +14,14 @@
 package dev.slackaudit.camel;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -37,9 +41,12 @@ import org.apache.camel.support.DefaultConsumer;
  * <p>
  * The window was read completely before its first event is sent, so once every event up to a point was delivered the
  * checkpoint may move to that point: it is written every {@value #COMMIT_EVERY} events, at the end of the window, when
- * the route stops (between two events) and when an event fails. Within a second the position names the last key
- * delivered, so a graceful restart, even in the middle of a backfill, delivers nothing twice with no idempotent
- * repository at all. An event that still fails after the route's error handling stops the window, and the next poll
+ * the route stops (between two events) and when an event fails. Before an event is sent, the position also says up to
+ * which second events may have been delivered (the mark): a consumer that takes over after a crash looks up those, and
+ * reads again only up to the mark before it delivers anything (see {@link WindowPlanner#next}). The mark moves ahead
+ * about {@value #MARK_EVERY} events at a time, so a crash in the middle of a long window costs one page and about that
+ * many look-ups, not the rest of the window. Within a second the position names the last key delivered, so a graceful
+ * restart, even in the middle of a backfill, delivers nothing twice with no idempotent repository at all. An event that still fails after the route's error handling stops the window, and the next poll
  * reads from that event on. A batch is delivered, added to the idempotent repository and passed by the position as a
  * whole, or not at all.
  */
@@ -47,6 +54,8 @@ final class WindowDelivery {
 
     /** How many events go between two writes of the position: a crash re-reads at most this many. */
     static final int COMMIT_EVERY = 10_000;
+    /** About how many events one move of the mark covers (from the window's density); one write of the position each. */
+    static final int MARK_EVERY = 1_000;
 
     private final DefaultConsumer consumer;
     private final IdempotentRepository idempotentRepository;
@@ -105,7 +114,7 @@ final class WindowDelivery {
         List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
         int sent = 0;
         int sinceCommit = 0;
-        boolean marked = false;
+        long markSeconds = markSeconds(read);
         try {
             while (true) {
                 // checked before the next read: a stopping consumer's thread is interrupted, and an interrupted
@@ -123,12 +132,13 @@ final class WindowDelivery {
                 if (pending.size() < batchSize && events.hasNext()) {
                     continue; // a batch never spans two windows: the window's last one may be smaller
                 }
-                if (!marked && window.to() > position.deliveredUpTo()) {
-                    // before the first new event goes out: after a crash, this window's events are looked up again
-                    position = position.withDeliveredUpTo(window.to());
+                long newest = pending.get(pending.size() - 1).getDateCreate();
+                if (newest > position.deliveredUpTo()) {
+                    // before an event past the mark goes out: after a crash, the events up to the new mark are read
+                    // and looked up again
+                    position = position.withDeliveredUpTo(Math.min(window.to(), newest + markSeconds));
                     store.write(position);
                 }
-                marked = true;
                 send(pending, sent++, batches, window);
                 for (AuditLogEntry event : pending) {
                     idempotentRepository.add(idempotentKey.apply(event));
@@ -157,10 +167,18 @@ final class WindowDelivery {
         return true;
     }
 
+    /** The seconds that hold about {@value #MARK_EVERY} of the window's events: all of a smaller window's. */
+    private static long markSeconds(ReadWindow read) {
+        long seconds = read.window().to() - read.window().from() + 1;
+        return Math.max(1, seconds * MARK_EVERY / Math.max(1, read.range().size()));
+    }
+
     /**
      * The window's events still to deliver, oldest first: those inside the window that were not delivered before
      * (one within the recorded position for sure, and one dated up to the last second that may have been delivered if
-     * the idempotent repository says so; later ones skip the lookup).
+     * the idempotent repository says so; later ones skip the lookup). Events are taken from the window
+     * {@value BatchIdempotentRepository#MAX_KEYS} at a time, so that a {@link BatchIdempotentRepository} answers for
+     * all of them at once.
      */
     private final class NewEvents implements Iterator<AuditLogEntry> {
         private final Window window;
@@ -171,6 +189,9 @@ final class WindowDelivery {
          * second may hold events indexed since, so then only the idempotent repository decides.
          */
         private final String deliveredThroughKey;
+        private final Deque<AuditLogEntry> taken = new ArrayDeque<>();
+        /** Of the events taken, those the batch repository holds; {@code null} when it is asked one by one. */
+        private Set<String> heldKeys;
         private AuditLogEntry next;
         /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
         long overlapEvents;
@@ -192,13 +213,9 @@ final class WindowDelivery {
 
         @Override
         public boolean hasNext() {
-            while (next == null && events.hasNext()) {
-                AuditLogEntry event = events.next();
-                long second = event.getDateCreate();
-                if (second < window.from() || second > window.to()) {
-                    continue; // a range read ahead starts with the rest of a second the window before it delivered
-                }
-                if (second < start.checkpoint()) {
+            while (next == null && (!taken.isEmpty() || take())) {
+                AuditLogEntry event = taken.poll();
+                if (event.getDateCreate() < start.checkpoint()) {
                     overlapEvents++;
                 }
                 if (!deliveredBefore(event)) {
@@ -218,13 +235,40 @@ final class WindowDelivery {
             return answer;
         }
 
+        /** Takes the window's next events, and asks a batch repository about those that need a lookup. */
+        private boolean take() {
+            Set<String> keys = new LinkedHashSet<>();
+            while (taken.size() < BatchIdempotentRepository.MAX_KEYS && events.hasNext()) {
+                AuditLogEntry event = events.next();
+                long second = event.getDateCreate();
+                if (second < window.from() || second > window.to()) {
+                    continue; // a range read ahead starts with the rest of a second the window before it delivered
+                }
+                taken.add(event);
+                if (!deliveredWithinPosition(event) && second <= start.deliveredUpTo()) {
+                    keys.add(idempotentKey.apply(event));
+                }
+            }
+            if (idempotentRepository instanceof BatchIdempotentRepository batch) {
+                heldKeys = keys.isEmpty() ? Set.of() : batch.containedKeys(keys);
+            }
+            return !taken.isEmpty();
+        }
+
+        private boolean deliveredWithinPosition(AuditLogEntry event) {
+            return deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
+                   && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0;
+        }
+
         private boolean deliveredBefore(AuditLogEntry event) {
-            if (deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
-                && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0) {
+            if (deliveredWithinPosition(event)) {
                 return true;
             }
-            return event.getDateCreate() <= start.deliveredUpTo()
-                   && idempotentRepository.contains(idempotentKey.apply(event));
+            if (event.getDateCreate() > start.deliveredUpTo()) {
+                return false;
+            }
+            String key = idempotentKey.apply(event);
+            return heldKeys != null ? heldKeys.contains(key) : idempotentRepository.contains(key);
         }
     }
 

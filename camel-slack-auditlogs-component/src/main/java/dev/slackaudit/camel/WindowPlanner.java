@@ -32,7 +32,8 @@ import java.time.Duration;
  * <p>
  * A window starts at the checkpoint, reaching back {@code overlap} when the events before the checkpoint were read
  * recently enough that Slack may still index some of them, and ends at the earliest of the sized span, now minus lag,
- * {@code latest}, the optional {@code windowSize} and the start of a range already read ahead.
+ * {@code latest}, the optional {@code windowSize}, the start of a range already read ahead and, when a window stopped
+ * half-way (a crash, a failover, a failed event), the mark up to which its events may have been delivered.
  */
 final class WindowPlanner {
 
@@ -108,17 +109,23 @@ final class WindowPlanner {
      * The next window, or {@code null} if there is nothing new to read yet.
      *
      * @param overlap   whether to read the overlap before the checkpoint again
+     * @param marked    events up to this second may have been delivered (the position's mark): when it is past the
+     *                  checkpoint, a window stopped there (a crash, a failed event), and the window ends at the mark, so
+     *                  that the consumer taking over reads again only what may have been delivered before it delivers
      * @param aheadFrom the first second of a range already read ahead, or {@code null}: the window ends before it, or
      *                  is that range when the checkpoint has reached it
      * @param aheadTo   the last second of that range
      */
-    Window next(long checkpoint, boolean overlap, long nowSeconds, Long aheadFrom, long aheadTo) {
+    Window next(long checkpoint, long marked, boolean overlap, long nowSeconds, Long aheadFrom, long aheadTo) {
         if (aheadFrom != null && aheadFrom == checkpoint) {
             return new Window(checkpoint, checkpoint, aheadTo);
         }
         long to = Math.min(checkpoint + Math.min(span, maxSpan) - 1, horizon(nowSeconds));
         if (to < 0) {
             to = horizon(nowSeconds); // the sum overflowed: the span is unbounded
+        }
+        if (marked >= checkpoint) {
+            to = Math.min(to, marked);
         }
         if (aheadFrom != null && aheadFrom > checkpoint) {
             to = Math.min(to, aheadFrom - 1);

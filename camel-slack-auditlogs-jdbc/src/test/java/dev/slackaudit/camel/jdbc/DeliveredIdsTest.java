@@ -25,10 +25,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.slackaudit.camel.BatchIdempotentRepository;
 import dev.slackaudit.camel.SlackAuditLogsConstants;
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -47,20 +50,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Delivered ids in the same PostgreSQL database as the checkpoint, through camel-sql's {@link JdbcMessageIdRepository}
- * in the table of {@link DeliveredIdsTable}.
+ * (as {@link DeliveredIdsRepository}, which also looks up many at once) in the table of {@link DeliveredIdsTable}.
  */
 class DeliveredIdsTest {
 
     private static final String TOKEN = "xoxp-delivered-ids";
 
     private final DataSource dataSource = SharedPostgres.pooledDataSource();
-    private JdbcMessageIdRepository ids;
+    private DeliveredIdsRepository ids;
 
     @BeforeEach
     void createTables() throws SQLException {
         execute("DROP TABLE IF EXISTS CAMEL_MESSAGEPROCESSED");
         execute("DROP TABLE IF EXISTS " + JdbcStateRepository.DEFAULT_TABLE);
-        ids = new JdbcMessageIdRepository(dataSource, "slack-audit");
+        ids = new DeliveredIdsRepository(dataSource, "slack-audit");
         ids.setCreateString(DeliveredIdsTable.CREATE_STATEMENT);
         ids.start();
     }
@@ -114,6 +117,27 @@ class DeliveredIdsTest {
                     "the checkpoint is in PostgreSQL: " + state.getState("org-audit"));
             assertTrue(ids.contains("org-audit/" + simulator.eventIds().get(0)), "the ids are in PostgreSQL");
         }
+    }
+
+    @Test
+    void manyIdsAreLookedUpInOneQueryAsContainsWouldAnswerEach() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < BatchIdempotentRepository.MAX_KEYS; i++) {
+            keys.add("org-audit/" + i);
+            if (i % 3 == 0) {
+                ids.add("org-audit/" + i);
+            }
+        }
+        ids.add("other-key/1"); // another consumer's id, in the same table
+        JdbcMessageIdRepository otherProcessor = new JdbcMessageIdRepository(dataSource, "another-route");
+        otherProcessor.start();
+        otherProcessor.add("org-audit/1"); // the same id under another processor name
+
+        Set<String> held = ids.containedKeys(keys);
+
+        assertEquals(keys.stream().filter(ids::contains).collect(Collectors.toSet()), held);
+        assertEquals(334, held.size());
+        assertEquals(Set.of(), ids.containedKeys(List.of()));
     }
 
     @Test

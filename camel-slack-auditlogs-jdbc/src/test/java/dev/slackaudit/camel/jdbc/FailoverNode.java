@@ -17,9 +17,11 @@ import java.io.File;
 import java.util.concurrent.CountDownLatch;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.slackaudit.camel.SlackAuditLogsConstants;
+import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,10 +29,12 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.curator.framework.CuratorFramework;
 
 /**
- * One node of the failover test's cluster, in a JVM of its own: {@code master:slack-audit:slack-auditlogs:logs} with
- * leader election by camel-zookeeper (and {@link ZooKeeperSessionGuard}), the checkpoint in a {@link JdbcStateRepository} and the delivered ids in
- * camel-sql's {@link JdbcMessageIdRepository}, both in one PostgreSQL database, and every event appended as a JSON line
- * to {@code events-<node>.jsonl}. It runs until it is killed.
+ * One node of the failover test's cluster, in a JVM of its own, as the README's recipe has it:
+ * {@code master:slack-audit:slack-auditlogs:logs} with leader election by camel-zookeeper (and
+ * {@link ZooKeeperSessionGuard}), the checkpoint in a {@link JdbcStateRepository} and the delivered ids in camel-sql's
+ * {@link JdbcMessageIdRepository} (as {@link DeliveredIdsRepository}), both in one PostgreSQL database. Every event is
+ * appended as a JSON line to {@code events-<node>.jsonl} and its id logged by the logger {@code delivered} (at DEBUG,
+ * with the time the sink got it). It runs until it is killed.
  * <p>
  * Arguments: node zooKeeper sessionTimeoutMillis jdbcUrl baseUrl token oldest dataDir consumerOptions
  */
@@ -75,7 +79,7 @@ public final class FailoverNode {
             JdbcStateRepository state = new JdbcStateRepository(dataSource);
             context.addService(state);
             context.getRegistry().bind("state", state);
-            JdbcMessageIdRepository ids = new JdbcMessageIdRepository(dataSource, "slack-audit");
+            JdbcMessageIdRepository ids = new DeliveredIdsRepository(dataSource, "slack-audit");
             ids.setCreateTableIfNotExists(false);
             context.addService(ids);
             context.getRegistry().bind("ids", ids);
@@ -87,6 +91,7 @@ public final class FailoverNode {
                          + "&oldest=" + oldest + "&stateRepository=#state&idempotentRepository=#ids&stateKey=org-audit&"
                          + options)
                             .routeId("audit")
+                            .log(LoggingLevel.DEBUG, "delivered", "${header." + SlackAuditLogsConstants.ID + "}")
                             .to("file:" + dataDir + "?fileName=events-" + node + ".jsonl&fileExist=Append&appendChars=\\n");
                 }
             });

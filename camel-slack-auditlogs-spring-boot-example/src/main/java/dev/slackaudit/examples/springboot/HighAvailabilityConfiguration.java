@@ -16,11 +16,11 @@ package dev.slackaudit.examples.springboot;
 import javax.sql.DataSource;
 
 import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
+import dev.slackaudit.camel.jdbc.DeliveredIdsRepository;
 import dev.slackaudit.camel.jdbc.DeliveredIdsTable;
 import dev.slackaudit.camel.jdbc.JdbcStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.curator.framework.CuratorFramework;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The {@code ha} profile: several replicas of this application, one polling at a time. The checkpoint
- * ({@link JdbcStateRepository}) and the delivered ids (camel-sql's {@link JdbcMessageIdRepository}) live in the
+ * ({@link JdbcStateRepository}) and the delivered ids (camel-sql's {@code JdbcMessageIdRepository}, as
+ * {@link DeliveredIdsRepository}) live in the
  * database of Spring Boot's DataSource, and the replicas elect their leader in ZooKeeper; {@code application-ha.yaml}
  * points the component at these beans and reads the route from {@code master:}. Plain beans: the registry this project
  * builds from serves no 4.18.0 starters for camel-zookeeper, camel-sql or camel-master.
@@ -49,10 +50,11 @@ public class HighAvailabilityConfiguration {
         return state;
     }
 
+    /** camel-sql's repository, which also looks up the overlap's ids in one query per thousand. */
     @Bean
-    JdbcMessageIdRepository jdbcDeliveredIds(DataSource dataSource,
-                                             @Value("${audit.ha.create-tables}") boolean createTables) {
-        JdbcMessageIdRepository ids = new JdbcMessageIdRepository(dataSource, "slack-audit");
+    DeliveredIdsRepository jdbcDeliveredIds(DataSource dataSource,
+                                            @Value("${audit.ha.create-tables}") boolean createTables) {
+        DeliveredIdsRepository ids = new DeliveredIdsRepository(dataSource, "slack-audit");
         ids.setCreateTableIfNotExists(createTables);
         ids.setCreateString(DeliveredIdsTable.CREATE_STATEMENT);
         return ids;
