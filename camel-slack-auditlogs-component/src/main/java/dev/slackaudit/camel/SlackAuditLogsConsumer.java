@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls {@code GET /logs} window by window and emits one exchange per audit event (or per batch of up to
- * {@code batchSize} events of one window), oldest first (DESIGN §4).
+ * {@code batchSize} events of one window), oldest first (docs/architecture.md).
  * <p>
  * Each poll is a short loop over five parts, each in a class of its own: the {@link WindowPlanner} decides what to read
  * next, the {@link WindowReader} reads it (every page, to disk when large), the {@link WindowDelivery} sends its events

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The filters of one {@code GET /logs} sequence. Slack's cursor carries only a position, so every page request of
- * a sequence repeats all of these (REFERENCE §3, PEERS §4.1).
+ * a sequence repeats all of these (docs/slack-api.md, Reading /logs).
  *
  * @param oldest  inclusive lower bound in Unix seconds, or {@code null}
  * @param latest  inclusive upper bound in Unix seconds, or {@code null}
