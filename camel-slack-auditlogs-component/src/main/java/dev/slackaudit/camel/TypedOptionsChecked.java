@@ -19,9 +19,7 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.spi.GeneratedPropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurer;
-import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.EndpointHelper;
 
 /**
@@ -37,25 +35,21 @@ import org.apache.camel.support.EndpointHelper;
  * component for its endpoint configurer), so a URI and the endpoint DSL both pass here. Values that are not text (a
  * number given in Java) and bean references pass unchanged.
  */
-final class TypedOptionsChecked implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
+final class TypedOptionsChecked extends CheckedConfigurer {
 
     private static final String LOGGING_LEVELS = Arrays.stream(LoggingLevel.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
-    private final PropertyConfigurer endpoint;
-    private final PropertyConfigurerGetter endpointOptions;
-
     /** @param endpoint the generated configurer of the endpoint (a configurer and a getter) */
     TypedOptionsChecked(PropertyConfigurer endpoint) {
-        this.endpoint = endpoint;
-        this.endpointOptions = (PropertyConfigurerGetter) endpoint;
+        super(endpoint);
     }
 
     @Override
     public boolean configure(CamelContext camelContext, Object target, String name, Object value, boolean ignoreCase) {
         Object checked = value instanceof String text && !EndpointHelper.isReferenceParameter(text)
                 ? read(name, text) : value;
-        return endpoint.configure(camelContext, target, name, checked, ignoreCase);
+        return configureGenerated(camelContext, target, name, checked, ignoreCase);
     }
 
     /** The value {@code text} stands for, if {@code name} is an option read here; else the text unchanged. */
@@ -91,7 +85,7 @@ final class TypedOptionsChecked implements GeneratedPropertyConfigurer, Property
     }
 
     private boolean isSwitch(String name) {
-        Class<?> type = endpointOptions.getOptionType(name, true);
+        Class<?> type = getOptionType(name, true);
         return type == boolean.class || type == Boolean.class;
     }
 
@@ -101,25 +95,5 @@ final class TypedOptionsChecked implements GeneratedPropertyConfigurer, Property
             return Boolean.valueOf(trimmed);
         }
         throw new IllegalArgumentException("Invalid " + name + " '" + text + "': true or false");
-    }
-
-    @Override
-    public Class<?> getOptionType(String name, boolean ignoreCase) {
-        return endpointOptions.getOptionType(name, ignoreCase);
-    }
-
-    @Override
-    public Object getOptionValue(Object target, String name, boolean ignoreCase) {
-        return endpointOptions.getOptionValue(target, name, ignoreCase);
-    }
-
-    @Override
-    public String[] getAutowiredNames() {
-        return endpointOptions.getAutowiredNames();
-    }
-
-    @Override
-    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
-        return endpointOptions.getCollectionValueType(target, name, ignoreCase);
     }
 }
