@@ -115,7 +115,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                     PointInTime.resolve("latest", configuration.getLatest(), now),
                                     configuration.getWindowSize(), configuration.getMaxEventsPerWindow(),
                                     configuration.getLimit());
-        LogsQuery query = getEndpoint().logsQuery(null, null, configuration.getActor(), configuration.getEntity());
+        LogsQuery query = LogsQuery.of(null, null, configuration.getLimit(), configuration.getActor(),
+                                        configuration.getEntity());
         reader = new WindowReader(new LogsPager(client), query, actions, planner,
                                   spoolDirectory(), IN_MEMORY_EVENTS);
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());

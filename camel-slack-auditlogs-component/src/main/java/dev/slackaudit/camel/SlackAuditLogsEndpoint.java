@@ -30,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import javax.net.ssl.SSLContext;
 
 import dev.slackaudit.camel.client.ClientConfiguration;
-import dev.slackaudit.camel.client.LogsQuery;
 import dev.slackaudit.camel.client.SlackAuditLogsClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -286,15 +285,6 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
                 configuration.getSocketTimeout(), configuration.getProxyHost(),
                 configuration.getProxyPort() == null ? -1 : configuration.getProxyPort(), sslContext,
                 configuration.getMaxRequestsPerMinute(), configuration.getMaxRetries(), configuration.getRetryDelay());
-    }
-
-    /**
-     * The filters every {@code GET /logs} request of this endpoint repeats, over a range, with the actor and entity
-     * given (the options, or a producer's headers); a blank one filters nothing.
-     */
-    LogsQuery logsQuery(Long oldest, Long latest, String actor, String entity) {
-        return new LogsQuery(oldest, latest, configuration.getLimit(), List.of(), isBlank(actor) ? null : actor,
-                             isBlank(entity) ? null : entity);
     }
 
     /** The action filter as a list of names ({@code action} option, comma-separated). */

@@ -61,7 +61,7 @@ public class SlackAuditLogsProducer extends DefaultProducer {
         String actionHeader = message.getHeader(SlackAuditLogsConstants.ACTION_FILTER, String.class);
         List<String> actions = actionHeader != null
                 ? SlackAuditLogsEndpoint.parseActions(actionHeader) : getEndpoint().actionNames();
-        LogsQuery query = getEndpoint().logsQuery(oldest, latest,
+        LogsQuery query = LogsQuery.of(oldest, latest, configuration.getLimit(),
                 message.getHeader(SlackAuditLogsConstants.ACTOR, configuration.getActor(), String.class),
                 message.getHeader(SlackAuditLogsConstants.ENTITY, configuration.getEntity(), String.class));
 

@@ -30,6 +30,8 @@ class CheckpointStoreTest {
 
     private final MemoryStateRepository repository = new MemoryStateRepository();
     private final CheckpointStore store = new CheckpointStore(repository, KEY);
+    private final FencingTest.ComparingRepository conditional = new FencingTest.ComparingRepository();
+    private final CheckpointStore fenced = new CheckpointStore(conditional, KEY);
 
     @Test
     void thereIsNoPositionBeforeTheFirstWrite() {
@@ -90,8 +92,6 @@ class CheckpointStoreTest {
 
     @Test
     void writesOverAValueItSawInAConditionalRepository() {
-        FencingTest.ComparingRepository conditional = new FencingTest.ComparingRepository();
-        CheckpointStore fenced = new CheckpointStore(conditional, KEY);
         fenced.read();
         fenced.write(Position.start(T));
         fenced.write(Position.start(T + 60));
@@ -100,8 +100,6 @@ class CheckpointStoreTest {
 
     @Test
     void refusesToWriteOverAnotherWritersPositionInAConditionalRepository() {
-        FencingTest.ComparingRepository conditional = new FencingTest.ComparingRepository();
-        CheckpointStore fenced = new CheckpointStore(conditional, KEY);
         fenced.read();
         conditional.setState(KEY, "2025-11-21T11:00:00Z"); // the node that took over moved on
         assertThrows(CheckpointStore.ConflictException.class, () -> fenced.write(Position.start(T)));
@@ -110,8 +108,6 @@ class CheckpointStoreTest {
 
     @Test
     void continuesFromAnotherWritersPositionOnceItReadItAgain() {
-        FencingTest.ComparingRepository conditional = new FencingTest.ComparingRepository();
-        CheckpointStore fenced = new CheckpointStore(conditional, KEY);
         fenced.read();
         conditional.setState(KEY, "2025-11-21T11:00:00Z");
         assertEquals(T + 3600, fenced.read().checkpoint());

@@ -42,6 +42,18 @@ public record LogsQuery(Long oldest, Long latest, int limit, List<String> action
         }
     }
 
+    /**
+     * The query the consumer and the producer start from: every action (they split the action filter into groups of
+     * {@value #MAX_ACTIONS} themselves), and the actor and entity as given, a blank one filtering nothing.
+     */
+    public static LogsQuery of(Long oldest, Long latest, int limit, String actor, String entity) {
+        return new LogsQuery(oldest, latest, limit, List.of(), blankToNull(actor), blankToNull(entity));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** The same filters over another time range. */
     public LogsQuery withRange(Long oldest, Long latest) {
         return new LogsQuery(oldest, latest, limit, actions, actor, entity);

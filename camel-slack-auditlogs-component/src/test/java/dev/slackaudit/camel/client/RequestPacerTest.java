@@ -39,18 +39,23 @@ class RequestPacerTest {
         pacer.acquire();
     }
 
-    @Test
-    void theNextRequestWaitsItsShareOfTheMinute() throws Exception {
+    /** A pacer of one request a minute whose first request went out. */
+    private static RequestPacer oneRequestSent() throws InterruptedIOException {
         RequestPacer pacer = new RequestPacer(1);
         pacer.acquire();
+        return pacer;
+    }
+
+    @Test
+    void theNextRequestWaitsItsShareOfTheMinute() throws Exception {
+        RequestPacer pacer = oneRequestSent();
         Thread.currentThread().interrupt();
         assertThrows(InterruptedIOException.class, pacer::acquire);
     }
 
     @Test
     void aWaitThatWasInterruptedKeepsTheInterruptForTheCaller() throws Exception {
-        RequestPacer pacer = new RequestPacer(1);
-        pacer.acquire();
+        RequestPacer pacer = oneRequestSent();
         Thread.currentThread().interrupt();
         assertThrows(InterruptedIOException.class, pacer::acquire);
         assertTrue(Thread.currentThread().isInterrupted());
