@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The same events with one change, so Slack's Java SDK can read them at all: {@code details.reason}, an array of
- * codes on {@code anomaly} events (Slack's own documentation example, REFERENCE §2), becomes one comma-separated
+ * codes on {@code anomaly} events (Slack's own documentation example: docs/slack-api.md, The fields of an event), becomes one comma-separated
  * string. The SDK's model types {@code reason} as a {@code String} and Gson rejects the whole page otherwise. Only
  * those events change; ids, times, order and page boundaries stay the same.
  */

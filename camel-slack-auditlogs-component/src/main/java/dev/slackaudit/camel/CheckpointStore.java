@@ -26,8 +26,7 @@ import org.apache.camel.spi.StateRepository;
  * </pre>
  * The first word is the checkpoint (ISO-8601, or plain Unix seconds); the others are optional. A person can read and
  * edit a state file ({@code key=2026-11-21T10:00:00Z} is still a valid value: an unknown read time means "assume
- * recently", so the overlap is read again). Earlier versions kept the delivered mark under {@code <key>.inflight}; it
- * is still read.
+ * recently", so the overlap is read again).
  */
 final class CheckpointStore {
 
@@ -69,10 +68,6 @@ final class CheckpointStore {
             } else if (word.startsWith("readAt=")) {
                 readAt = seconds(word.substring("readAt=".length()));
             }
-        }
-        if (delivered == null) {
-            String legacy = repository.getState(key + ".inflight");
-            delivered = legacy == null || legacy.isBlank() ? null : seconds(legacy);
         }
         long deliveredUpTo = Math.max(checkpoint - 1, delivered != null ? delivered : Long.MIN_VALUE);
         return new Position(checkpoint, after, deliveredUpTo, readAt);

@@ -18,7 +18,7 @@ import org.apache.camel.spi.StateRepository;
 /**
  * A {@link StateRepository} that can also write a value only if the stored one is still the value the writer last
  * saw: the fencing that keeps a paused ex-leader (a long GC pause, a frozen VM) from moving a shared checkpoint back
- * over the progress of the node that took over (DESIGN §6).
+ * over the progress of the node that took over (docs/architecture.md, High availability).
  * <p>
  * The consumer uses {@link #compareAndSetState} for every checkpoint write when its state repository implements this
  * interface, and plain {@link #setState} otherwise. A refused write stops the window: the consumer logs why and reads

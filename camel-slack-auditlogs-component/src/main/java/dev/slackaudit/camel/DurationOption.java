@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rule of one duration option ({@code lag}, {@code overlap}, {@code windowSize}, {@code retryDelay}, the timeouts,
- * {@code delay}) and the strict reading of the text a user typed for it.
+ * {@code delay}, {@code initialDelay}) and the strict reading of the text a user typed for it.
  * <p>
  * Hand-written rather than Camel's String-to-Duration type converter, because that converter turns any text it does
  * not recognize ({@code abc}, {@code 1 week}, {@code -5s}, {@code PT-5S}) into zero: {@code overlap=abc} would quietly
@@ -42,7 +42,9 @@ enum DurationOption {
     CONNECT_TIMEOUT("connectTimeout", false, true),
     SOCKET_TIMEOUT("socketTimeout", false, true),
     /** Zero would poll without a pause and spend the organization's quota. */
-    DELAY("delay", false, true);
+    DELAY("delay", false, true),
+    /** Inherited from Camel's scheduler, which reads it in milliseconds (read by TypedOptionsChecked). */
+    INITIAL_DELAY("initialDelay", false, false);
 
     /** Days, hours, minutes, seconds, milliseconds, each at most once and in that order: 1h30m, 90s, 500ms, 2d. */
     private static final Pattern WITH_UNITS = Pattern.compile(

@@ -14,7 +14,6 @@
 package dev.slackaudit.camel;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.GeneratedPropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.util.StringHelper;
@@ -25,21 +24,18 @@ import org.apache.camel.util.StringHelper;
  * otherwise stop camel-main and Quarkus with a generic "property not bound" (camel-main and Camel Quarkus bind
  * {@code camel.component.slack-auditlogs.*} through this configurer).
  */
-final class EndpointOptionsRefused implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
+final class EndpointOptionsRefused extends CheckedConfigurer {
 
-    private final PropertyConfigurer component;
-    private final PropertyConfigurerGetter componentOptions;
     private final PropertyConfigurerGetter endpointOptions = new SlackAuditLogsEndpointConfigurer();
 
     /** @param component the generated configurer of the component (a configurer and a getter) */
     EndpointOptionsRefused(PropertyConfigurer component) {
-        this.component = component;
-        this.componentOptions = (PropertyConfigurerGetter) component;
+        super(component);
     }
 
     @Override
     public boolean configure(CamelContext camelContext, Object target, String name, Object value, boolean ignoreCase) {
-        if (component.configure(camelContext, target, name, value, ignoreCase)) {
+        if (configureGenerated(camelContext, target, name, value, ignoreCase)) {
             return true;
         }
         if (endpointOptions.getOptionType(StringHelper.dashToCamelCase(name), true) != null) {
@@ -53,25 +49,5 @@ final class EndpointOptionsRefused implements GeneratedPropertyConfigurer, Prope
         return new IllegalArgumentException(option + " is an option of each slack-auditlogs endpoint, not of the"
                                             + " component: set it in the endpoint URI (slack-auditlogs:logs?" + option
                                             + "=...); of the scheduler options only delay can be set on the component");
-    }
-
-    @Override
-    public Class<?> getOptionType(String name, boolean ignoreCase) {
-        return componentOptions.getOptionType(name, ignoreCase);
-    }
-
-    @Override
-    public Object getOptionValue(Object target, String name, boolean ignoreCase) {
-        return componentOptions.getOptionValue(target, name, ignoreCase);
-    }
-
-    @Override
-    public String[] getAutowiredNames() {
-        return componentOptions.getAutowiredNames();
-    }
-
-    @Override
-    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
-        return componentOptions.getCollectionValueType(target, name, ignoreCase);
     }
 }

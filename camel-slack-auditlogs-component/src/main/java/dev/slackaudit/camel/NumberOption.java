@@ -30,7 +30,15 @@ enum NumberOption {
     MAX_REQUESTS_PER_MINUTE("maxRequestsPerMinute", 0, 10_000,
             "a whole number from 0 (no pacing) to 10000; Slack allows about 50 for the whole organization"),
     MAX_RETRIES("maxRetries", 0, 100, "a whole number from 0 to 100"),
-    PROXY_PORT("proxyPort", 1, 65_535, "a TCP port from 1 to 65535");
+    PROXY_PORT("proxyPort", 1, 65_535, "a TCP port from 1 to 65535"),
+    // the scheduler options the endpoint inherits from Camel (read by TypedOptionsChecked)
+    REPEAT_COUNT("repeatCount", 0, Integer.MAX_VALUE, "a whole number of polls, 0 (no limit) or more"),
+    BACKOFF_MULTIPLIER("backoffMultiplier", 0, Integer.MAX_VALUE,
+            "a whole number of polls to skip, 0 (no back-off) or more"),
+    BACKOFF_IDLE_THRESHOLD("backoffIdleThreshold", 0, Integer.MAX_VALUE,
+            "a whole number of idle polls in a row, 0 (never) or more"),
+    BACKOFF_ERROR_THRESHOLD("backoffErrorThreshold", 0, Integer.MAX_VALUE,
+            "a whole number of failed polls in a row, 0 (never) or more");
 
     private final String option;
     private final long min;

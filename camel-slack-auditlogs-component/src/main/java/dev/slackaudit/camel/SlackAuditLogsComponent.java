@@ -71,7 +71,8 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
         try {
             setProperties(endpoint, parameters);
         } catch (PropertyBindingException e) {
-            throw invalidOption(e);
+            // a value TypedOptionsChecked refused: its message names the option, the value and the accepted forms
+            throw e.getCause() instanceof IllegalArgumentException refusal ? refusal : e;
         }
         if (endpoint.getConfiguration().getSslContextParameters() == null) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -107,15 +108,10 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
         return generated == null ? null : new EndpointOptionsRefused(generated);
     }
 
-    /**
-     * Camel's binding refuses text its converter cannot read as a boolean ({@code allowInsecureHttp=yes}) with a
-     * generic "Error binding property": say what the option accepts instead.
-     */
-    private static RuntimeException invalidOption(PropertyBindingException e) {
-        if ("allowInsecureHttp".equals(e.getPropertyName())) {
-            return new IllegalArgumentException("Invalid allowInsecureHttp '" + e.getValue() + "': true or false");
-        }
-        return e;
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        PropertyConfigurer generated = super.getEndpointPropertyConfigurer();
+        return generated == null ? null : new TypedOptionsChecked(generated);
     }
 
     /**

@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls {@code GET /logs} window by window and emits one exchange per audit event (or per batch of up to
- * {@code batchSize} events of one window), oldest first (DESIGN §4).
+ * {@code batchSize} events of one window), oldest first (docs/architecture.md).
  * <p>
- * Each poll is a short loop over four parts, each in a class of its own: the {@link WindowPlanner} decides what to read
+ * Each poll is a short loop over five parts, each in a class of its own: the {@link WindowPlanner} decides what to read
  * next, the {@link WindowReader} reads it (every page, to disk when large), the {@link WindowDelivery} sends its events
  * through the route and records the position in the {@link CheckpointStore}, and {@link ConsumerStatistics} keeps the
  * numbers the JMX attributes below show. A poll that is behind reads window after window until it has caught up with
@@ -57,7 +57,6 @@ import org.slf4j.LoggerFactory;
 public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsConsumer.class);
-    private static final int MAX_CURSOR_RESTARTS = 3;
     /** Events a window keeps in the heap before its pages go to disk; 20,000 fit a 128 MB heap with room to spare. */
     private static final int IN_MEMORY_EVENTS = 20_000;
     private static final String INVALID_RANGE = "invalid_range";
@@ -118,9 +117,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                     PointInTime.resolve("latest", configuration.getLatest(), now),
                                     configuration.getWindowSize(), configuration.getMaxEventsPerWindow(),
                                     configuration.getLimit());
-        LogsQuery query = new LogsQuery(null, null, configuration.getLimit(), List.of(),
-                                        blankToNull(configuration.getActor()), blankToNull(configuration.getEntity()));
-        reader = new WindowReader(new LogsPager(client, MAX_CURSOR_RESTARTS), query, actions, planner,
+        LogsQuery query = LogsQuery.of(null, null, configuration.getLimit(), configuration.getActor(),
+                                        configuration.getEntity());
+        reader = new WindowReader(new LogsPager(client), query, actions, planner,
                                   spoolDirectory(), IN_MEMORY_EVENTS);
         checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
         component().claimCheckpoint(stateRepository, checkpointStore.key());
@@ -351,10 +350,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             readTimeUnknown = stored != null && stored.readAt() == null;
             reloadPosition = false;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     // ---- JMX: each attribute reads one number of the statistics, the position or the client -----------------------

@@ -63,7 +63,6 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     static final long DEFAULT_DELAY = 20_000;
     /** The in-memory dedupe window when the user sets no idempotent repository. */
     static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
-    /** The largest batchSize: the events the position is written after anyway, and about 10 MB of heap a batch. */
 
     @UriPath(enums = "logs,actions,schemas", description = "The API method: logs (consumer and producer), actions or"
                                                            + " schemas (producer)")

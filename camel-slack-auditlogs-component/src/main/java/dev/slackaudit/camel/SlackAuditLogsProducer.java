@@ -33,8 +33,6 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class SlackAuditLogsProducer extends DefaultProducer {
 
-    private static final int MAX_CURSOR_RESTARTS = 3;
-
     public SlackAuditLogsProducer(SlackAuditLogsEndpoint endpoint) {
         super(endpoint);
     }
@@ -57,22 +55,19 @@ public class SlackAuditLogsProducer extends DefaultProducer {
 
     private List<AuditLogEntry> queryLogs(Message message) {
         SlackAuditLogsConfiguration configuration = getEndpoint().getConfiguration();
-        if (configuration.getToken() == null || configuration.getToken().isBlank()) {
-            throw new IllegalArgumentException("The token option is required for slack-auditlogs:logs");
-        }
         Instant now = Instant.now();
         Long oldest = pointInTime(message, SlackAuditLogsConstants.OLDEST, "oldest", configuration.getOldest(), now);
         Long latest = pointInTime(message, SlackAuditLogsConstants.LATEST, "latest", configuration.getLatest(), now);
         String actionHeader = message.getHeader(SlackAuditLogsConstants.ACTION_FILTER, String.class);
         List<String> actions = actionHeader != null
                 ? SlackAuditLogsEndpoint.parseActions(actionHeader) : getEndpoint().actionNames();
-        LogsQuery query = new LogsQuery(oldest, latest, configuration.getLimit(), List.of(),
+        LogsQuery query = LogsQuery.of(oldest, latest, configuration.getLimit(),
                 message.getHeader(SlackAuditLogsConstants.ACTOR, configuration.getActor(), String.class),
                 message.getHeader(SlackAuditLogsConstants.ENTITY, configuration.getEntity(), String.class));
 
         // read each group of 30 actions up to maxResults, so the newest overall are among what was read
         int maxResults = configuration.getMaxResults();
-        LogsPager pager = new LogsPager(getEndpoint().getClient(), MAX_CURSOR_RESTARTS);
+        LogsPager pager = new LogsPager(getEndpoint().getClient());
         // held in memory: the read stops once a group passes maxResults, so at most one page more per group
         List<AuditLogEntry> events = new ArrayList<>();
         for (List<String> group : LogsPager.groups(actions)) {

@@ -16,7 +16,7 @@ package dev.slackaudit.camel;
 import java.time.Duration;
 
 /**
- * Decides which time range the consumer reads next (DESIGN §4 "Windows and the quota"). All values are Unix seconds,
+ * Decides which time range the consumer reads next (docs/architecture.md, The window). All values are Unix seconds,
  * bounds inclusive, as Slack's {@code oldest} and {@code latest} are.
  * <p>
  * Requests are the limit, not CPU: Slack gives an organization about 50 calls a minute, and since it pages newest first,

@@ -138,6 +138,26 @@ class BadOptionValuesTest {
                                                               + " from 0 (no pacing) to 10000"),
                 row(Way.URI, "maxRetries", "many", "Invalid maxRetries 'many': a whole number from 0 to 100"),
                 row(Way.URI, "allowInsecureHttp", "yes", "Invalid allowInsecureHttp 'yes': true or false"),
+                // the scheduler options the endpoint inherits from Camel, which Camel's binding reads as 0 or wraps
+                row(Way.URI, "initialDelay", "abc", "Invalid initialDelay 'abc': a duration of zero or more, "
+                                                    + DURATION_FORMS),
+                row(Way.URI, "initialDelay", "-1s", "Invalid initialDelay '-1s': a duration of zero or more"),
+                row(Way.URI, "repeatCount", "abc", "Invalid repeatCount 'abc': a whole number of polls, 0 (no limit) or"
+                                                   + " more"),
+                row(Way.URI, "repeatCount", "5s", "Invalid repeatCount '5s': a whole number of polls"),
+                row(Way.URI, "backoffMultiplier", "abc", "Invalid backoffMultiplier 'abc': a whole number of polls to"
+                                                         + " skip, 0 (no back-off) or more"),
+                row(Way.URI, "backoffIdleThreshold", "99999999999", "Invalid backoffIdleThreshold '99999999999': a whole"
+                                                                    + " number of idle polls in a row, 0 (never) or"
+                                                                    + " more"),
+                row(Way.URI, "backoffErrorThreshold", "-2", "Invalid backoffErrorThreshold '-2': a whole number of"
+                                                            + " failed polls in a row, 0 (never) or more"),
+                row(Way.URI, "greedy", "yes", "Invalid greedy 'yes': true or false"),
+                row(Way.URI, "startScheduler", "1", "Invalid startScheduler '1': true or false"),
+                row(Way.URI, "timeUnit", "SECONDS", "Invalid timeUnit 'SECONDS': MILLISECONDS only; give delay and"
+                                                    + " initialDelay their unit in the value instead (20s, PT1M)"),
+                row(Way.URI, "runLoggingLevel", "LOUD", "Invalid runLoggingLevel 'LOUD': one of TRACE, DEBUG, INFO,"
+                                                        + " WARN, ERROR, OFF"),
                 // on the component, as camel-main, Quarkus and the Spring Boot starter bind properties
                 row(Way.COMPONENT, "overlap", "abc", "Invalid overlap 'abc': a whole number of seconds, zero or more"),
                 row(Way.COMPONENT, "windowSize", "abc", "Invalid windowSize 'abc': a whole number of seconds, at least"

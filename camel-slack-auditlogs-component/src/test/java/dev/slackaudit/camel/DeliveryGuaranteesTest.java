@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checkpoints, late events, failed exchanges and bounded exports (DESIGN §4). */
+/** Checkpoints, late events, failed exchanges and bounded exports (docs/architecture.md, Delivery and idempotency). */
 class DeliveryGuaranteesTest extends SimulatorTestSupport {
 
     @TempDir

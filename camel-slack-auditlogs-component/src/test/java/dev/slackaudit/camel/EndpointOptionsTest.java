@@ -13,7 +13,10 @@
  */
 package dev.slackaudit.camel;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +101,23 @@ class EndpointOptionsTest {
     void refusesAStateKeyAFileStateRepositoryCannotStore() {
         String message = failure("slack-auditlogs:logs?" + TOKEN + "&stateKey=a=b");
         assertTrue(message.startsWith("Invalid stateKey 'a=b'"), message);
+    }
+
+    @Test
+    void takesTheInheritedSchedulerOptionsInTheFormsTheyAccept() {
+        SlackAuditLogsEndpoint endpoint = context.getEndpoint("slack-auditlogs:logs?" + TOKEN + "&initialDelay=PT1M"
+                                                              + "&repeatCount=3&backoffMultiplier=2"
+                                                              + "&backoffIdleThreshold=4&backoffErrorThreshold=5"
+                                                              + "&greedy=TRUE&timeUnit=milliseconds"
+                                                              + "&runLoggingLevel=debug", SlackAuditLogsEndpoint.class);
+        assertEquals(60_000, endpoint.getInitialDelay());
+        assertEquals(3, endpoint.getRepeatCount());
+        assertEquals(2, endpoint.getBackoffMultiplier());
+        assertEquals(4, endpoint.getBackoffIdleThreshold());
+        assertEquals(5, endpoint.getBackoffErrorThreshold());
+        assertTrue(endpoint.isGreedy());
+        assertEquals(TimeUnit.MILLISECONDS, endpoint.getTimeUnit());
+        assertEquals(LoggingLevel.DEBUG, endpoint.getRunLoggingLevel());
     }
 
     @Test

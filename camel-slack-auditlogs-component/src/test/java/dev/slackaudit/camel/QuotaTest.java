@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The quota goal of DESIGN §4: with default options, a backfill costs at most 1.1 times the pages one cursor loop needs
+ * The quota goal (docs/architecture.md, The window): with default options, a backfill costs at most 1.1 times the pages one cursor loop needs
  * over the same range, plus 2, on every shape of history; and a poll in steady state costs one request. Requests are
  * counted in the simulator's request log; the cursor loop they are compared with is run against the same simulator.
  */

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.simulator.HttpCollector;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -46,6 +47,12 @@ class BatchRoutesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = "xoxp-batch-examples";
     private static final int BATCH_SIZE = 40;
+    /** Splunk's HTTP Event Collector, briefly down: a 503. */
+    private static final String SPLUNK_BUSY = "{\"text\":\"Server busy\"}";
+    /** Elasticsearch's _bulk with a full write queue: a 200 whose body says errors, each item a 429. */
+    private static final String ELASTICSEARCH_QUEUE_FULL = "{\"took\":3,\"errors\":true,\"items\":[{\"index\":"
+            + "{\"status\":429,\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":"
+            + "\"write queue full\"}}}]}";
 
     @TempDir
     Path dir;
@@ -103,14 +110,14 @@ class BatchRoutesTest {
     }
 
     @Test
-    void postsEachBatchToTheBulkCollectorAsJsonLines() throws Exception {
-        try (BulkCollector collector = new BulkCollector(0)) {
-            context.addRoutes(new BulkHttpRoute(consumerUri(), collector.url()));
+    void postsEachBatchToTheHttpCollectorAsJsonLines() throws Exception {
+        try (HttpCollector collector = HttpCollector.start()) {
+            context.addRoutes(new BulkHttpRoute(consumerUri(), collector.root() + "/services/collector/raw"));
             context.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> posted(collector).size() == simulator.eventCount());
 
             assertEquals(idsOldestFirst(), posted(collector), "every event once, oldest first");
-            for (BulkCollector.Post post : collector.accepted()) {
+            for (HttpCollector.Post post : collector.accepted()) {
                 assertEquals("application/x-ndjson", post.contentType());
                 assertTrue(idsOf(post.body()).size() <= BATCH_SIZE);
             }
@@ -120,8 +127,8 @@ class BatchRoutesTest {
 
     @Test
     void aBatchTheCollectorRefusedIsPostedAgainAndNothingIsLost() throws Exception {
-        try (BulkCollector collector = new BulkCollector(1)) {
-            context.addRoutes(new BulkHttpRoute(consumerUri(), collector.url()));
+        try (HttpCollector collector = HttpCollector.refusingFirst(1, 503, SPLUNK_BUSY)) {
+            context.addRoutes(new BulkHttpRoute(consumerUri(), collector.root() + "/services/collector/raw"));
             context.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> posted(collector).size() == simulator.eventCount());
 
@@ -154,13 +161,13 @@ class BatchRoutesTest {
 
     @Test
     void indexesEachBatchIntoElasticsearchAsEcsDocumentsWhoseIdIsTheEventId() throws Exception {
-        try (BulkCollector elasticsearch = BulkCollector.elasticsearch(0)) {
+        try (HttpCollector elasticsearch = HttpCollector.start()) {
             context.addRoutes(new ElasticsearchBulkRoute(consumerUri(), elasticsearch.root(), "logs-slack.audit-default"));
             context.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> indexed(elasticsearch).size() == simulator.eventCount());
 
             assertEquals(idsOldestFirst(), indexed(elasticsearch), "every event once, oldest first");
-            for (BulkCollector.Post post : elasticsearch.accepted()) {
+            for (HttpCollector.Post post : elasticsearch.accepted()) {
                 assertEquals("/_bulk", post.path());
                 assertEquals("application/x-ndjson", post.contentType());
                 List<String> lines = post.body().lines().toList();
@@ -178,7 +185,7 @@ class BatchRoutesTest {
 
     @Test
     void aBatchElasticsearchPartlyRefusedIsSentAgainAndOverwritesWhatItIndexed() throws Exception {
-        try (BulkCollector elasticsearch = BulkCollector.elasticsearch(1)) {
+        try (HttpCollector elasticsearch = HttpCollector.refusingFirst(1, 200, ELASTICSEARCH_QUEUE_FULL)) {
             context.addRoutes(new ElasticsearchBulkRoute(consumerUri(), elasticsearch.root(), "logs-slack.audit-default"));
             context.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> indexed(elasticsearch).size() == simulator.eventCount());
@@ -190,9 +197,9 @@ class BatchRoutesTest {
     }
 
     /** The {@code _id}s of the documents of every accepted {@code _bulk} request, in the order they came. */
-    private static List<String> indexed(BulkCollector elasticsearch) throws Exception {
+    private static List<String> indexed(HttpCollector elasticsearch) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (BulkCollector.Post post : elasticsearch.accepted()) {
+        for (HttpCollector.Post post : elasticsearch.accepted()) {
             List<String> lines = post.body().lines().toList();
             for (int i = 0; i < lines.size(); i += 2) {
                 ids.add(MAPPER.readTree(lines.get(i)).path("index").path("_id").asText());
@@ -201,7 +208,7 @@ class BatchRoutesTest {
         return ids;
     }
 
-    private static List<String> posted(BulkCollector collector) {
+    private static List<String> posted(HttpCollector collector) {
         return collector.accepted().stream().flatMap(post -> idsOf(post.body()).stream()).toList();
     }
 

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.simulator.HttpCollector;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class DemoExportTest {
     private final List<JsonNode> events = new ArrayList<>();
     private final List<String> eventJson = new ArrayList<>();
     private final AuditStatistics statistics = new AuditStatistics();
-    private WebhookReceiver webhook;
+    private HttpCollector webhook;
 
     @BeforeAll
     void runTheDemo() throws Exception {
@@ -76,9 +77,9 @@ class DemoExportTest {
             eventJson.add(json);
             events.add(JSON.readTree(json));
         }
-        webhook = new WebhookReceiver();
+        webhook = HttpCollector.start();
         new AuditLogsExamples(org).run(statistics, "--examples.data-dir=" + dataDir,
-                "--examples.alerts.webhook-url=" + webhook.url());
+                "--examples.alerts.webhook-url=" + webhook.root() + "/services/T000/B000/alerts");
     }
 
     @AfterAll

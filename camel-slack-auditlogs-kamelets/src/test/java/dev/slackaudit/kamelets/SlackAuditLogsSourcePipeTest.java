@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.simulator.HttpCollector;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.main.KameletMain;
@@ -71,9 +72,9 @@ class SlackAuditLogsSourcePipeTest {
         Instant now = Instant.now();
         slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(600)
                 .timeSpan(now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(10))).build().start();
-        siem = new HttpCollector();
-        securityLake = new HttpCollector();
-        badFormatSink = new HttpCollector();
+        siem = HttpCollector.start();
+        securityLake = HttpCollector.start();
+        badFormatSink = HttpCollector.start();
 
         main = CamelRun.kameletMain();
         Path pipes = Path.of(System.getProperty("test.resources"), "pipes");
@@ -83,9 +84,9 @@ class SlackAuditLogsSourcePipeTest {
         // what the platform supplies from a Secret and a ConfigMap
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.token", TOKEN);
         main.addInitialProperty("camel.kamelet.slack-audit-logs-source.baseUrl", slack.baseUrl());
-        main.addInitialProperty("camel.kamelet.http-sink.url", siem.url());
-        main.addInitialProperty("security-lake.url", securityLake.url());
-        main.addInitialProperty("bad-format.url", badFormatSink.url());
+        main.addInitialProperty("camel.kamelet.http-sink.url", siem.root() + "/events");
+        main.addInitialProperty("security-lake.url", securityLake.root() + "/events");
+        main.addInitialProperty("bad-format.url", badFormatSink.root() + "/events");
         // camel-main adds the EventNotifier beans of the registry to the CamelContext
         main.bind("failedExchanges", new EventNotifierSupport() {
             @Override

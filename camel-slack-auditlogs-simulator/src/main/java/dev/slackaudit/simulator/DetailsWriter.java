@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes the optional, action-specific {@code details}, including the shapes that drift in real payloads
- * (REFERENCE §2 and §7.6): {@code new_value}/{@code previous_value} as string, array or object,
+ * (docs/slack-api.md, The fields of an event): {@code new_value}/{@code previous_value} as string, array or object,
  * {@code succeeded_users} as an array or a JSON-encoded string, anomaly {@code reason} arrays with a
  * microsecond {@code action_timestamp}, and {@code exporting_team_id} beyond 32 bits.
  */

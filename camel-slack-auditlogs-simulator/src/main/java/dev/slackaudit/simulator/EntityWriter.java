@@ -14,7 +14,7 @@ import dev.slackaudit.simulator.SyntheticOrg.Team;
 
 /**
  * Writes an event's {@code entity}: {@code type} plus one sub-object named after the type, with the field set
- * REFERENCE §2 gives for that type. Objects that only events mention (files, usergroups, roles...) are named
+ * Slack's SDK models give for that type (docs/slack-api.md, The fields of an event). Objects that only events mention (files, usergroups, roles...) are named
  * by index through {@link SyntheticOrg#slackId}, so the same file shows up again under the same id.
  */
 final class EntityWriter {

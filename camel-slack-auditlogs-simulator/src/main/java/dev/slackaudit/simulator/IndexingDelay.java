@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * How long a live event takes to show up in {@code /logs} after it happened. Slack indexes audit events with a lag
- * it does not document (REFERENCE §7.4: collectors hold back 60 s for it), so a collector that reads up to "now"
+ * it does not document (docs/slack-api.md, Late events: collectors hold back 60 s for it), so a collector that reads up to "now"
  * and never looks back misses events. Each event's delay is drawn, from the seed, uniformly between
  * {@link #min()} and {@link #max()}; a fixed delay has both equal.
  */

@@ -5,12 +5,12 @@ import java.time.Instant;
 
 /**
  * Which {@code oldest}/{@code latest} values {@code /logs} takes. Slack answers {@code invalid_range} for "a date
- * from before the feature was enabled or at some point in the future" (REFERENCE §4); the strict policy does the
+ * from before the feature was enabled or at some point in the future" (docs/slack-api.md, Rate limits and errors); the strict policy does the
  * same on the server's clock, the lenient one (the default) accepts any non-negative second.
  */
 final class RangePolicy {
 
-    /** Audit data "is not available prior to March 2018" (REFERENCE §0); the earliest bound strict mode takes. */
+    /** Audit data "is not available prior to March 2018" (docs/slack-api.md, The API); the earliest bound strict mode takes. */
     static final Instant FEATURE_ENABLED = Instant.parse("2018-03-01T00:00:00Z");
 
     private final Clock serverClock;

@@ -538,7 +538,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         /**
          * Adds {@code count} synthetic events all with the {@code date_create} of {@code at}'s second: more than
          * {@code limit} (up to 9999) events recorded at one instant, which Slack returns in one page that exceeds
-         * {@code limit} (REFERENCE §1).
+         * {@code limit} (docs/slack-api.md, Reading /logs).
          */
         public Builder tiedSecond(int count, Instant at) {
             Objects.requireNonNull(at, "at");

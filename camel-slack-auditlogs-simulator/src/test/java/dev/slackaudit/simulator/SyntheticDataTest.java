@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The synthetic org: deterministic, and as varied and awkward as real audit logs (REFERENCE §2 and §7). */
+/** The synthetic org: deterministic, and as varied and awkward as real audit logs (docs/slack-api.md, The fields of an event). */
 class SyntheticDataTest {
 
     private static final Instant FROM = Instant.ofEpochSecond(1_700_000_000L);

@@ -34,13 +34,13 @@ public final class LogsPager {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogsPager.class);
     static final String INVALID_CURSOR = "invalid_cursor";
+    /** How often one range restarts after a rejected cursor before the failure is the caller's. */
+    static final int MAX_CURSOR_RESTARTS = 3;
 
     private final SlackAuditLogsClient client;
-    private final int maxCursorRestarts;
 
-    public LogsPager(SlackAuditLogsClient client, int maxCursorRestarts) {
+    public LogsPager(SlackAuditLogsClient client) {
         this.client = client;
-        this.maxCursorRestarts = maxCursorRestarts;
     }
 
     /**
@@ -48,10 +48,9 @@ public final class LogsPager {
      *
      * @param groups     the spools, one per action group read
      * @param complete   false if reading stopped early because more than the cap were found
-     * @param pages      pages read
      * @param oldestRead the oldest {@code date_create} read ({@link Long#MAX_VALUE} if nothing was)
      */
-    public record Range(List<PageSpool> groups, boolean complete, int pages, long oldestRead) implements Closeable {
+    public record Range(List<PageSpool> groups, boolean complete, long oldestRead) implements Closeable {
 
         /** Entries read, repeats included. */
         public long size() {
@@ -81,7 +80,6 @@ public final class LogsPager {
      */
     public Range read(LogsQuery query, List<String> actions, long maxEntries, Supplier<PageSpool> spools) {
         List<PageSpool> read = new ArrayList<>();
-        int pages = 0;
         long total = 0;
         long oldest = Long.MAX_VALUE;
         try {
@@ -96,7 +94,7 @@ public final class LogsPager {
                     try {
                         page = client.fetchLogsPage(groupQuery, cursor);
                     } catch (SlackAuditLogsException e) {
-                        if (!INVALID_CURSOR.equals(e.getErrorCode()) || cursor == null || restarts >= maxCursorRestarts) {
+                        if (!INVALID_CURSOR.equals(e.getErrorCode()) || cursor == null || restarts >= MAX_CURSOR_RESTARTS) {
                             throw e;
                         }
                         restarts++;
@@ -109,12 +107,11 @@ public final class LogsPager {
                         cursor = null;
                         continue;
                     }
-                    pages++;
                     spool.add(page.entries());
                     total += page.entries().size();
                     oldest = Math.min(oldest, spool.oldestDate());
                     if (maxEntries > 0 && total > maxEntries) {
-                        return new Range(read, false, pages, oldest);
+                        return new Range(read, false, oldest);
                     }
                     cursor = page.nextCursor();
                     if (cursor == null) {
@@ -126,7 +123,7 @@ public final class LogsPager {
             read.forEach(PageSpool::close);
             throw e;
         }
-        return new Range(read, true, pages, oldest);
+        return new Range(read, true, oldest);
     }
 
     /** Slack takes at most 30 action names per query; more are read as several queries. */

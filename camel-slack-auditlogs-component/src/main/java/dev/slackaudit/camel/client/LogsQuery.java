@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The filters of one {@code GET /logs} sequence. Slack's cursor carries only a position, so every page request of
- * a sequence repeats all of these (REFERENCE §3, PEERS §4.1).
+ * a sequence repeats all of these (docs/slack-api.md, Reading /logs).
  *
  * @param oldest  inclusive lower bound in Unix seconds, or {@code null}
  * @param latest  inclusive upper bound in Unix seconds, or {@code null}
@@ -40,6 +40,18 @@ public record LogsQuery(Long oldest, Long latest, int limit, List<String> action
         if (limit < 1 || limit > 9999) {
             throw new IllegalArgumentException("limit must be between 1 and 9999, got " + limit);
         }
+    }
+
+    /**
+     * The query the consumer and the producer start from: every action (they split the action filter into groups of
+     * {@value #MAX_ACTIONS} themselves), and the actor and entity as given, a blank one filtering nothing.
+     */
+    public static LogsQuery of(Long oldest, Long latest, int limit, String actor, String entity) {
+        return new LogsQuery(oldest, latest, limit, List.of(), blankToNull(actor), blankToNull(entity));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The same filters over another time range. */

@@ -101,11 +101,6 @@ public final class PageSpool implements Closeable {
         return entries;
     }
 
-    /** Whether the pages went to disk. */
-    public boolean onDisk() {
-        return file != null;
-    }
-
     /** The oldest {@code date_create} added, or {@link Long#MAX_VALUE} if none. */
     public long oldestDate() {
         return oldestDate;

@@ -24,7 +24,7 @@ import java.time.ZonedDateTime;
  * Slack's answers (RFC 9110 §6.6.1 obliges a server with a clock to send one; errors and 429s carry it too).
  * <p>
  * A window must never end in Slack's future: Slack answers {@code invalid_range} for "a date ... at some point in the
- * future" (REFERENCE §4), and with a small {@code lag} a local clock a minute ahead would ask for one. A local clock
+ * future" (docs/slack-api.md, Rate limits and errors), and with a small {@code lag} a local clock a minute ahead would ask for one. A local clock
  * behind Slack's would instead hold every event back by the difference. The header has whole seconds and is written
  * before the answer travels, so the estimate is at most a second or so behind Slack's real time, never ahead: the
  * safe side for an upper bound.

@@ -136,7 +136,7 @@ public final class SlackAuditLogsClient implements Closeable {
         });
     }
 
-    /** {@code GET /schemas}: the list of entity schemas as Slack sends it (a type may repeat, REFERENCE §5). */
+    /** {@code GET /schemas}: the list of entity schemas as Slack sends it (a type may repeat: docs/slack-api.md, The /schemas listing). */
     public List<Map<String, Object>> fetchSchemas() {
         return getJson(endpoint("schemas"), false, body -> {
             JsonNode schemas = MAPPER.readTree(body).path("schemas");

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Turns a Slack error response into a {@link SlackAuditLogsException} whose message says what happened and what to
- * do. The codes are those REFERENCE §4 lists for the Audit Logs API plus the generic token and plan errors that
- * collectors meet in practice (PEERS §1).
+ * do. The codes are those Slack documents for the Audit Logs API plus the generic token and plan errors that
+ * collectors meet in practice (docs/slack-api.md, Rate limits and errors).
  */
 final class SlackErrors {
 
@@ -64,7 +64,7 @@ final class SlackErrors {
     static SlackAuditLogsException fromResponse(String method, int status, String errorCode) {
         String code = errorCode;
         if (code == null && status == 401) {
-            // Slack answers a bad token with a bare 401 (REFERENCE §7.12)
+            // Slack answers a bad token with a bare 401 (docs/slack-api.md, Rate limits and errors)
             code = "invalid_authentication";
         }
         String advice = code == null ? null : FATAL_ADVICE.get(code);

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HttpClient 5's retry strategy, tuned to Slack (DESIGN §4): a 429 waits exactly {@code Retry-After}; 500, 502, 503
+ * HttpClient 5's retry strategy, tuned to Slack (docs/architecture.md, Pacing and retries): a 429 waits exactly {@code Retry-After}; 500, 502, 503
  * and 504, connection failures and timeouts back off exponentially with jitter. Unknown hosts and TLS failures
  * are not retried: they are configuration errors.
  */

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One Slack audit event, exactly as Slack sent it.
  * <p>
  * The entry keeps the JSON text it was read from ({@link #toJson()}), so fields this library does not know, fields
- * whose type drifts (REFERENCE §2 "Polymorphic") and even duplicate keys reach the user unchanged. The fields every
+ * whose type drifts (docs/slack-api.md, The fields of an event) and even duplicate keys reach the user unchanged. The fields every
  * route needs for routing and dedupe are extracted once, while the page is parsed; the nested objects ({@link #getActor()},
  * {@link #getEntity()}, {@link #getContext()}, {@link #getDetails()}) are parsed lazily from the source text on first use,
  * so a consumer that only forwards the JSON never builds a tree.
@@ -86,7 +86,7 @@ public final class AuditLogEntry implements JsonSerializable {
     }
 
     /**
-     * The key that identifies this event for dedupe: its id, or for the rare entry without one (REFERENCE §7.8) a
+     * The key that identifies this event for dedupe: its id, or for the rare entry without one (docs/slack-api.md, The fields of an event) a
      * digest of its JSON, so such entries are still delivered once.
      */
     public String getDedupeKey() {

@@ -54,18 +54,20 @@ class PageSpoolTest {
 
     @Test
     void readsPagesBackOldestFirstBySecondThenKeyWithRepeatsOnce() {
-        try (PageSpool spool = new PageSpool(dir, 1_000)) {
+        Path spoolDirectory = dir.resolve("spool");
+        try (PageSpool spool = new PageSpool(spoolDirectory, 1_000)) {
             pages().forEach(spool::add);
-            assertFalse(spool.onDisk());
+            assertFalse(Files.exists(spoolDirectory), "within its memory budget the spool touches no disk");
             assertEquals(List.of("100/a", "100/m", "150/x", "200/b", "200/c", "200/d", "300/j", "300/k"), readBack(spool));
         }
     }
 
     @Test
     void readsTheSameFromDiskOnceTheMemoryBudgetIsPassed() {
-        try (PageSpool spool = new PageSpool(dir, 4)) {
+        Path spoolDirectory = dir.resolve("spool");
+        try (PageSpool spool = new PageSpool(spoolDirectory, 4)) {
             pages().forEach(spool::add);
-            assertTrue(spool.onDisk());
+            assertTrue(Files.isDirectory(spoolDirectory), "past its memory budget the spool makes its file there");
             assertEquals(List.of("100/a", "100/m", "150/x", "200/b", "200/c", "200/d", "300/j", "300/k"), readBack(spool));
         }
     }

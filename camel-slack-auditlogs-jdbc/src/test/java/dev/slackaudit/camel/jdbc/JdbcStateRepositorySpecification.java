@@ -93,10 +93,10 @@ abstract class JdbcStateRepositorySpecification {
     void keysOfAFewHundredCharactersHoldTheirOwnValues() {
         String longKey = "https://api.slack.com/audit/v1|action=" + "user_login,".repeat(40);
         repository.setState(longKey, "1");
-        repository.setState(longKey + ".inflight", "2");
+        repository.setState(longKey + "/second", "2");
 
         assertEquals("1", repository.getState(longKey));
-        assertEquals("2", repository.getState(longKey + ".inflight"));
+        assertEquals("2", repository.getState(longKey + "/second"));
     }
 
     @Test

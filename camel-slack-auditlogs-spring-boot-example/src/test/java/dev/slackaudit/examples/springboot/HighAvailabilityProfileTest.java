@@ -67,9 +67,7 @@ class HighAvailabilityProfileTest {
 
     @BeforeAll
     static void startInfrastructure() throws Exception {
-        Instant now = Instant.now();
-        slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(300)
-                .timeSpan(now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(2))).build().start();
+        slack = ExampleEnvironment.organization(TOKEN);
         postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost").start();
         zooKeeper = new TestingServer(new InstanceSpec(data.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 250, -1,
                 Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1"), true);
@@ -84,8 +82,7 @@ class HighAvailabilityProfileTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry environment) {
-        environment.add("SLACK_AUDIT_TOKEN", () -> TOKEN);
-        environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
+        ExampleEnvironment.slack(environment, TOKEN, slack);
         environment.add("AUDIT_DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
         environment.add("AUDIT_DB_USER", () -> "postgres");
         environment.add("AUDIT_ZOOKEEPER", () -> zooKeeper.getConnectString());

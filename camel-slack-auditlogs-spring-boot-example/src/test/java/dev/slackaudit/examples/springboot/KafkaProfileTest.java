@@ -16,7 +16,6 @@ package dev.slackaudit.examples.springboot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import dev.slackaudit.camel.kafka.ExactlyOnceKafka;
@@ -56,9 +55,7 @@ class KafkaProfileTest {
 
     @BeforeAll
     static void startInfrastructure() throws IOException {
-        Instant now = Instant.now();
-        slack = SlackAuditLogsSimulator.builder().token(TOKEN).events(300)
-                .timeSpan(now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofMinutes(2))).build().start();
+        slack = ExampleEnvironment.organization(TOKEN);
         kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"));
         kafka.createTopic(TOPIC, 1);
     }
@@ -71,8 +68,7 @@ class KafkaProfileTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry environment) {
-        environment.add("SLACK_AUDIT_TOKEN", () -> TOKEN);
-        environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
+        ExampleEnvironment.slack(environment, TOKEN, slack);
         environment.add("AUDIT_KAFKA_BROKERS", () -> kafka.bootstrapServers());
         environment.add("AUDIT_KAFKA_TOPIC", () -> TOPIC);
     }

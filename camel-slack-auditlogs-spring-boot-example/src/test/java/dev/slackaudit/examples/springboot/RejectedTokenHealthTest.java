@@ -54,11 +54,8 @@ class RejectedTokenHealthTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry environment) {
-        environment.add("SLACK_AUDIT_TOKEN", () -> REJECTED_TOKEN);
-        environment.add("SLACK_AUDIT_BASE_URL", () -> slack.baseUrl());
-        environment.add("audit.output-directory", () -> data.resolve("audit").toString());
-        environment.add("audit.checkpoint-file", () -> data.resolve("checkpoint.dat").toString());
-        environment.add("audit.delivered-ids-file", () -> data.resolve("delivered-ids.dat").toString());
+        ExampleEnvironment.slack(environment, REJECTED_TOKEN, slack);
+        ExampleEnvironment.files(environment, data);
     }
 
     @Autowired
