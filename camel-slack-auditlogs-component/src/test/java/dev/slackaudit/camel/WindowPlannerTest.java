@@ -30,6 +30,8 @@ class WindowPlannerTest {
     private static final Duration OVERLAP = Duration.ofMinutes(6);
     private static final long NOW = 1_763_683_200L;
     private static final long CHECKPOINT = NOW - 86_400;
+    /** A mark behind the checkpoint: the last window was delivered whole, none stopped half-way. */
+    private static final long NO_MARK = Long.MIN_VALUE;
 
     /** The defaults: no latest, no windowSize, 500,000 events a window, pages of 9,999. */
     private static WindowPlanner planner() {
@@ -61,45 +63,56 @@ class WindowPlannerTest {
 
     @Test
     void aFirstWindowCoversAllHistoryUpToTheHorizon() {
-        assertEquals(new Window(CHECKPOINT, CHECKPOINT, NOW - 5), planner().next(CHECKPOINT, false, NOW, null, 0));
+        assertEquals(new Window(CHECKPOINT, CHECKPOINT, NOW - 5), planner().next(CHECKPOINT, NO_MARK, false, NOW, null, 0));
     }
 
     @Test
     void theOverlapReachesBackBeforeTheCheckpoint() {
-        assertEquals(new Window(CHECKPOINT - 360, CHECKPOINT, NOW - 5), planner().next(CHECKPOINT, true, NOW, null, 0));
+        assertEquals(new Window(CHECKPOINT - 360, CHECKPOINT, NOW - 5), planner().next(CHECKPOINT, NO_MARK, true, NOW, null, 0));
     }
 
     @Test
     void theOverlapNeverReachesBeforeTheEpoch() {
-        assertEquals(0, planner().next(100, true, NOW, null, 0).from());
+        assertEquals(0, planner().next(100, NO_MARK, true, NOW, null, 0).from());
     }
 
     @Test
     void thereIsNoWindowWhenTheCheckpointHasPassedTheHorizon() {
-        assertNull(planner().next(NOW - 4, false, NOW, null, 0));
+        assertNull(planner().next(NOW - 4, NO_MARK, false, NOW, null, 0));
     }
 
     @Test
     void aWindowOfOneSecondIsReadOnceThatSecondIsPastTheLag() {
-        assertEquals(new Window(NOW - 5, NOW - 5, NOW - 5), planner().next(NOW - 5, false, NOW, null, 0));
+        assertEquals(new Window(NOW - 5, NOW - 5, NOW - 5), planner().next(NOW - 5, NO_MARK, false, NOW, null, 0));
     }
 
     @Test
     void windowSizeCapsTheSpan() {
         WindowPlanner hourly = new WindowPlanner(LAG, OVERLAP, null, Duration.ofHours(1), 500_000, 9999);
-        assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 3599), hourly.next(CHECKPOINT, false, NOW, null, 0));
+        assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 3599), hourly.next(CHECKPOINT, NO_MARK, false, NOW, null, 0));
+    }
+
+    @Test
+    void aWindowThatStoppedHalfWayIsReadAgainOnlyUpToItsMark() {
+        assertEquals(new Window(CHECKPOINT - 360, CHECKPOINT, CHECKPOINT + 30),
+                     planner().next(CHECKPOINT, CHECKPOINT + 30, true, NOW, null, 0));
+    }
+
+    @Test
+    void aMarkAtTheSecondBeforeTheCheckpointLimitsNothing() {
+        assertEquals(NOW - 5, planner().next(CHECKPOINT, CHECKPOINT - 1, false, NOW, null, 0).to());
     }
 
     @Test
     void aWindowEndsBeforeARangeAlreadyReadAhead() {
         assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 99),
-                     planner().next(CHECKPOINT, false, NOW, CHECKPOINT + 100, CHECKPOINT + 500));
+                     planner().next(CHECKPOINT, NO_MARK, false, NOW, CHECKPOINT + 100, CHECKPOINT + 500));
     }
 
     @Test
     void theRangeReadAheadIsTheWindowOnceTheCheckpointReachesIt() {
         assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 500),
-                     planner().next(CHECKPOINT, true, NOW, CHECKPOINT, CHECKPOINT + 500));
+                     planner().next(CHECKPOINT, NO_MARK, true, NOW, CHECKPOINT, CHECKPOINT + 500));
     }
 
     @Test
@@ -122,14 +135,14 @@ class WindowPlannerTest {
         // 1,000 events a second; 45 pages of 9,999 (nine tenths of 500,000), a little under: 440,955 events, 440 s
         planner.delivered(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 999), 1_000_000);
         assertEquals(new Window(CHECKPOINT + 1000, CHECKPOINT + 1000, CHECKPOINT + 1439),
-                     planner.next(CHECKPOINT + 1000, false, NOW, null, 0));
+                     planner.next(CHECKPOINT + 1000, NO_MARK, false, NOW, null, 0));
     }
 
     @Test
     void aCapSmallerThanAPageSizesWindowsToNineTenthsOfIt() {
         WindowPlanner planner = new WindowPlanner(LAG, OVERLAP, null, null, 1000, 9999);
         planner.delivered(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 99), 1000); // 10 a second
-        assertEquals(CHECKPOINT + 100 + 89, planner.next(CHECKPOINT + 100, false, NOW, null, 0).to());
+        assertEquals(CHECKPOINT + 100 + 89, planner.next(CHECKPOINT + 100, NO_MARK, false, NOW, null, 0).to());
     }
 
     @Test
@@ -137,7 +150,7 @@ class WindowPlannerTest {
         WindowPlanner planner = planner();
         planner.delivered(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 999), 1_000_000);
         planner.delivered(new Window(CHECKPOINT + 1000, CHECKPOINT + 1000, CHECKPOINT + 1439), 0);
-        assertEquals(NOW - 5, planner.next(CHECKPOINT + 1440, false, NOW, null, 0).to());
+        assertEquals(NOW - 5, planner.next(CHECKPOINT + 1440, NO_MARK, false, NOW, null, 0).to());
     }
 
     @Test
@@ -146,7 +159,7 @@ class WindowPlannerTest {
         Window window = new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 9999);
         // more than the cap read from the newest second back to CHECKPOINT + 9000: 1,000 s at 500 a second
         planner.overflowed(window, 500_001, CHECKPOINT + 9000);
-        assertEquals(CHECKPOINT + 880, planner.next(CHECKPOINT, false, NOW, null, 0).to()); // 440,955 / 500 = 881 s
+        assertEquals(CHECKPOINT + 880, planner.next(CHECKPOINT, NO_MARK, false, NOW, null, 0).to()); // 440,955 / 500 = 881 s
     }
 
     @Test
@@ -155,13 +168,13 @@ class WindowPlannerTest {
         Window window = new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 99);
         // the density read says 100 events a second, which would size 4,409 s: more than the window that overflowed
         planner.overflowed(window, 10_000, CHECKPOINT);
-        assertEquals(CHECKPOINT + 49, planner.next(CHECKPOINT, false, NOW, null, 0).to());
+        assertEquals(CHECKPOINT + 49, planner.next(CHECKPOINT, NO_MARK, false, NOW, null, 0).to());
     }
 
     @Test
     void aWindowIsNeverSizedBelowOneSecond() {
         WindowPlanner planner = planner();
         planner.overflowed(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT + 1), 10_000_000, CHECKPOINT + 1);
-        assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT), planner.next(CHECKPOINT, false, NOW, null, 0));
+        assertEquals(new Window(CHECKPOINT, CHECKPOINT, CHECKPOINT), planner.next(CHECKPOINT, NO_MARK, false, NOW, null, 0));
     }
 }
