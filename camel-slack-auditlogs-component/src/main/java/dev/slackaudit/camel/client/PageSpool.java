@@ -13,12 +13,13 @@
  */
 package dev.slackaudit.camel.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.model.AuditLogEntryRecords;
 
 /**
  * The pages of one cursor loop, kept in memory up to a budget of entries and beyond it in a temporary file, and read
@@ -144,16 +146,21 @@ public final class PageSpool implements Closeable {
         offsets.add(0L);
     }
 
-    /** Writes a page as a {@code /logs} body, so reading it back is the page parser's job. */
+    /**
+     * Writes a page as its entry count and the entries' records ({@link AuditLogEntryRecords}): reading it back parses
+     * no JSON, so each event is parsed once, when its page arrives.
+     */
     private void write(List<AuditLogEntry> page) throws IOException {
-        StringBuilder body = new StringBuilder(page.size() * 1024).append("{\"entries\":[");
-        for (int i = 0; i < page.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(page.get(i).toJson());
+        PageBytes bytes = new PageBytes(page.size() * 1024);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(page.size());
+        for (AuditLogEntry entry : page) {
+            AuditLogEntryRecords.write(entry, out);
         }
-        ByteBuffer bytes = ByteBuffer.wrap(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buffer = bytes.buffer();
         long position = offsets.get(offsets.size() - 1);
-        while (bytes.hasRemaining()) {
-            position += file.write(bytes, position);
+        while (buffer.hasRemaining()) {
+            position += file.write(buffer, position);
         }
         offsets.add(position);
     }
@@ -174,7 +181,13 @@ public final class PageSpool implements Closeable {
                     throw new IOException("the file ended early");
                 }
             }
-            return LogsPageParser.parse(bytes.array()).entries();
+            bytes.rewind();
+            int count = bytes.getInt();
+            List<AuditLogEntry> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                entries.add(AuditLogEntryRecords.read(bytes));
+            }
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the window's pages back from " + path + ": " + e.getMessage(), e);
         }
@@ -232,6 +245,17 @@ public final class PageSpool implements Closeable {
             }
             ready = unique;
             readyIndex = 0;
+        }
+    }
+
+    /** A page's bytes, handed to the channel without the copy {@code toByteArray()} would make. */
+    private static final class PageBytes extends ByteArrayOutputStream {
+        PageBytes(int size) {
+            super(size);
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
         }
     }
 }
