@@ -15,6 +15,7 @@ package dev.slackaudit.camel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -99,9 +100,16 @@ final class WindowDelivery {
     boolean deliver(ReadWindow read) throws Exception {
         Window window = read.window();
         Position start = position;
-        NewEvents events = new NewEvents(read, start);
-        // Camel's batch properties count the window's exchanges, so batch mode counts its new events first
-        int batches = batchSize == 0 ? 0 : (int) ((new NewEvents(read, start).count() + batchSize - 1) / batchSize);
+        NewEvents events = new NewEvents(read, start, null, false);
+        int batches = 0;
+        if (batchSize > 0) {
+            // Camel's batch properties count the window's exchanges, so batch mode counts its new events first. The
+            // count keeps the idempotent repository's answers and the delivery replays them: nothing is asked twice,
+            // and exactly the events counted go out, whatever another consumer adds to a shared repository meanwhile
+            NewEvents counted = new NewEvents(read, start, new BitSet(), false);
+            batches = (int) ((counted.count() + batchSize - 1) / batchSize);
+            events = new NewEvents(read, start, counted.answers, true);
+        }
         List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
         int sent = 0;
         int sinceCommit = 0;
@@ -171,15 +179,24 @@ final class WindowDelivery {
          * second may hold events indexed since, so then only the idempotent repository decides.
          */
         private final String deliveredThroughKey;
+        /**
+         * The idempotent repository's answers (a set bit: delivered before), in the order they were asked: recorded,
+         * or replayed from a pass over the same events; {@code null} to ask without recording.
+         */
+        private final BitSet answers;
+        private final boolean replay;
+        private int asked;
         private AuditLogEntry next;
         /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
         long overlapEvents;
 
-        NewEvents(ReadWindow read, Position start) {
+        NewEvents(ReadWindow read, Position start, BitSet answers, boolean replay) {
             this.window = read.window();
             this.start = start;
             this.events = read.range().oldestFirst();
             this.deliveredThroughKey = window.from() == window.checkpoint() ? start.after() : null;
+            this.answers = answers;
+            this.replay = replay;
         }
 
         long count() {
@@ -223,8 +240,18 @@ final class WindowDelivery {
                 && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0) {
                 return true;
             }
-            return event.getDateCreate() <= start.deliveredUpTo()
-                   && idempotentRepository.contains(idempotentKey.apply(event));
+            if (event.getDateCreate() > start.deliveredUpTo()) {
+                return false;
+            }
+            int question = asked++;
+            if (replay) {
+                return answers.get(question);
+            }
+            boolean delivered = idempotentRepository.contains(idempotentKey.apply(event));
+            if (answers != null && delivered) {
+                answers.set(question);
+            }
+            return delivered;
         }
     }
 
