@@ -13,12 +13,14 @@
  */
 package dev.slackaudit.camel.client;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,9 @@ public final class PageSpool implements Closeable {
     /** The order the consumer delivers in, and in which its position (second, then key) is recorded. */
     public static final Comparator<AuditLogEntry> OLDEST_FIRST
             = Comparator.comparingLong(AuditLogEntry::getDateCreate).thenComparing(AuditLogEntry::getDedupeKey);
+
+    /** The bytes read or written per system call. */
+    private static final int BUFFER = 64 * 1024;
 
     private final Path directory;
     private final int memoryBudget;
@@ -148,21 +153,19 @@ public final class PageSpool implements Closeable {
 
     /**
      * Writes a page as its entry count and the entries' records ({@link AuditLogEntryRecords}): reading it back parses
-     * no JSON, so each event is parsed once, when its page arrives.
+     * no JSON, so each event is parsed once, when its page arrives. The records go through a small buffer, not a
+     * page-sized array: a page of 9,999 entries is about 10 MB, which the garbage collector would have to find room
+     * for (in one piece) twice per page.
      */
     private void write(List<AuditLogEntry> page) throws IOException {
-        PageBytes bytes = new PageBytes(page.size() * 1024);
-        DataOutputStream out = new DataOutputStream(bytes);
+        file.position(offsets.get(offsets.size() - 1));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(file), BUFFER));
         out.writeInt(page.size());
         for (AuditLogEntry entry : page) {
             AuditLogEntryRecords.write(entry, out);
         }
-        ByteBuffer buffer = bytes.buffer();
-        long position = offsets.get(offsets.size() - 1);
-        while (buffer.hasRemaining()) {
-            position += file.write(buffer, position);
-        }
-        offsets.add(position);
+        out.flush(); // not closed: that would close the file
+        offsets.add(file.position());
     }
 
     private int pageCount() {
@@ -173,19 +176,14 @@ public final class PageSpool implements Closeable {
         if (file == null) {
             return memoryPages.get(index);
         }
-        long from = offsets.get(index);
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(offsets.get(index + 1) - from));
         try {
-            while (bytes.hasRemaining()) {
-                if (file.read(bytes, from + bytes.position()) < 0) {
-                    throw new IOException("the file ended early");
-                }
-            }
-            bytes.rewind();
-            int count = bytes.getInt();
+            file.position(offsets.get(index));
+            // not closed: that would close the file
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(file), BUFFER));
+            int count = in.readInt();
             List<AuditLogEntry> entries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                entries.add(AuditLogEntryRecords.read(bytes));
+                entries.add(AuditLogEntryRecords.read(in));
             }
             return entries;
         } catch (IOException e) {
@@ -245,17 +243,6 @@ public final class PageSpool implements Closeable {
             }
             ready = unique;
             readyIndex = 0;
-        }
-    }
-
-    /** A page's bytes, handed to the channel without the copy {@code toByteArray()} would make. */
-    private static final class PageBytes extends ByteArrayOutputStream {
-        PageBytes(int size) {
-            super(size);
-        }
-
-        ByteBuffer buffer() {
-            return ByteBuffer.wrap(buf, 0, count);
         }
     }
 }

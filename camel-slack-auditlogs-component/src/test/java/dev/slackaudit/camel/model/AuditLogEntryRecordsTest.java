@@ -13,10 +13,11 @@
  */
 package dev.slackaudit.camel.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,9 +43,9 @@ class AuditLogEntryRecordsTest {
         for (AuditLogEntry entry : entries) {
             AuditLogEntryRecords.write(entry, out);
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
         List<AuditLogEntry> read = new ArrayList<>();
-        while (in.hasRemaining()) {
+        while (in.available() > 0) {
             read.add(AuditLogEntryRecords.read(in));
         }
         return read;
