@@ -13,13 +13,12 @@
  */
 package dev.slackaudit.camel.client;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class PageSpool implements Closeable {
     public static final Comparator<AuditLogEntry> OLDEST_FIRST
             = Comparator.comparingLong(AuditLogEntry::getDateCreate).thenComparing(AuditLogEntry::getDedupeKey);
 
-    /** The bytes read or written per system call. */
+    /** The bytes written per system call. */
     private static final int BUFFER = 64 * 1024;
 
     private final Path directory;
@@ -155,7 +154,7 @@ public final class PageSpool implements Closeable {
      * Writes a page as its entry count and the entries' records ({@link AuditLogEntryRecords}): reading it back parses
      * no JSON, so each event is parsed once, when its page arrives. The records go through a small buffer, not a
      * page-sized array: a page of 9,999 entries is about 10 MB, which the garbage collector would have to find room
-     * for (in one piece) twice per page.
+     * for in one piece.
      */
     private void write(List<AuditLogEntry> page) throws IOException {
         file.position(offsets.get(offsets.size() - 1));
@@ -172,31 +171,14 @@ public final class PageSpool implements Closeable {
         return file == null ? memoryPages.size() : offsets.size() - 1;
     }
 
-    private List<AuditLogEntry> page(int index) {
-        if (file == null) {
-            return memoryPages.get(index);
-        }
-        try {
-            file.position(offsets.get(index));
-            // not closed: that would close the file
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(file), BUFFER));
-            int count = in.readInt();
-            List<AuditLogEntry> entries = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                entries.add(AuditLogEntryRecords.read(in));
-            }
-            return entries;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the window's pages back from " + path + ": " + e.getMessage(), e);
-        }
-    }
-
     private final class OldestFirst implements Iterator<AuditLogEntry> {
         private int nextPage = pageCount() - 1;
         private List<AuditLogEntry> carried = new ArrayList<>();
         private List<AuditLogEntry> ready = List.of();
         private int readyIndex;
         private AuditLogEntry last;
+        /** The page read last, its array kept for the next: pages are up to about 10 MB, too large to allocate often. */
+        private ByteBuffer pageBytes = ByteBuffer.allocate(0);
 
         @Override
         public boolean hasNext() {
@@ -217,6 +199,34 @@ public final class PageSpool implements Closeable {
             AuditLogEntry entry = ready.get(readyIndex++);
             last = entry;
             return entry;
+        }
+
+        private List<AuditLogEntry> page(int index) {
+            if (file == null) {
+                return memoryPages.get(index);
+            }
+            long from = offsets.get(index);
+            int size = Math.toIntExact(offsets.get(index + 1) - from);
+            if (pageBytes.capacity() < size) {
+                pageBytes = ByteBuffer.allocate(size);
+            }
+            pageBytes.clear().limit(size);
+            try {
+                while (pageBytes.hasRemaining()) {
+                    if (file.read(pageBytes, from + pageBytes.position()) < 0) {
+                        throw new IOException("the file ended early");
+                    }
+                }
+                pageBytes.flip();
+                int count = pageBytes.getInt();
+                List<AuditLogEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    entries.add(AuditLogEntryRecords.read(pageBytes));
+                }
+                return entries;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the window's pages back from " + path + ": " + e.getMessage(), e);
+            }
         }
 
         /** Loads the next older page with what the previous one carried, keeping back its newest second. */

@@ -13,9 +13,9 @@
  */
 package dev.slackaudit.camel.model;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,9 +46,9 @@ public final class AuditLogEntryRecords {
         writeString(entry.toJson(), out);
     }
 
-    /** Reads the next record. */
-    public static AuditLogEntry read(DataInput in) throws IOException {
-        long dateCreate = in.readLong();
+    /** Reads the record at the buffer's position (the buffer must have a backing array) and moves past it. */
+    public static AuditLogEntry read(ByteBuffer in) throws IOException {
+        long dateCreate = in.getLong();
         String id = readString(in);
         String action = readString(in);
         String actorId = readString(in);
@@ -72,13 +72,13 @@ public final class AuditLogEntryRecords {
         out.write(bytes);
     }
 
-    private static String readString(DataInput in) throws IOException {
-        int length = in.readInt();
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
         if (length == NULL) {
             return null;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
     }
 }

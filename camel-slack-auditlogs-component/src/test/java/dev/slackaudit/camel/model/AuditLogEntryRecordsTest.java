@@ -13,11 +13,10 @@
  */
 package dev.slackaudit.camel.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,9 +42,9 @@ class AuditLogEntryRecordsTest {
         for (AuditLogEntry entry : entries) {
             AuditLogEntryRecords.write(entry, out);
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
         List<AuditLogEntry> read = new ArrayList<>();
-        while (in.available() > 0) {
+        while (in.hasRemaining()) {
             read.add(AuditLogEntryRecords.read(in));
         }
         return read;
