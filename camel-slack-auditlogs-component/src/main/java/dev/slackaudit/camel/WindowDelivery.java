@@ -16,6 +16,7 @@ package dev.slackaudit.camel;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -46,9 +47,9 @@ import org.apache.camel.support.DefaultConsumer;
  * reads again only up to the mark before it delivers anything (see {@link WindowPlanner#next}). The mark moves ahead
  * about {@value #MARK_EVERY} events at a time, so a crash in the middle of a long window costs one page and about that
  * many look-ups, not the rest of the window. Within a second the position names the last key delivered, so a graceful
- * restart, even in the middle of a backfill, delivers nothing twice with no idempotent repository at all. An event that still fails after the route's error handling stops the window, and the next poll
- * reads from that event on. A batch is delivered, added to the idempotent repository and passed by the position as a
- * whole, or not at all.
+ * restart, even in the middle of a backfill, delivers nothing twice with no idempotent repository at all. An event that
+ * still fails after the route's error handling stops the window, and the next poll reads from that event on. A batch is
+ * delivered, added to the idempotent repository and passed by the position as a whole, or not at all.
  */
 final class WindowDelivery {
 
@@ -108,9 +109,18 @@ final class WindowDelivery {
     boolean deliver(ReadWindow read) throws Exception {
         Window window = read.window();
         Position start = position;
-        NewEvents events = new NewEvents(read, start);
-        // Camel's batch properties count the window's exchanges, so batch mode counts its new events first
-        int batches = batchSize == 0 ? 0 : (int) ((new NewEvents(read, start).count() + batchSize - 1) / batchSize);
+        NewEvents events;
+        int batches = 0;
+        if (batchSize == 0) {
+            events = new NewEvents(read, start, null, false);
+        } else {
+            // Camel's batch properties count the window's exchanges, so batch mode counts its new events first. The
+            // count keeps the idempotent repository's answers and the delivery replays them: nothing is asked twice,
+            // and exactly the events counted go out, whatever another consumer adds to a shared repository meanwhile
+            NewEvents counted = new NewEvents(read, start, new BitSet(), false);
+            batches = (int) ((counted.count() + batchSize - 1) / batchSize);
+            events = new NewEvents(read, start, counted.answers, true);
+        }
         List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
         int sent = 0;
         int sinceCommit = 0;
@@ -192,15 +202,24 @@ final class WindowDelivery {
         private final Deque<AuditLogEntry> taken = new ArrayDeque<>();
         /** Of the events taken, those the batch repository holds; {@code null} when it is asked one by one. */
         private Set<String> heldKeys;
+        /**
+         * The idempotent repository's answers (a set bit: delivered before), in the order they were asked: recorded,
+         * or replayed from a pass over the same events; {@code null} to ask without recording.
+         */
+        private final BitSet answers;
+        private final boolean replay;
+        private int asked;
         private AuditLogEntry next;
         /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
         long overlapEvents;
 
-        NewEvents(ReadWindow read, Position start) {
+        NewEvents(ReadWindow read, Position start, BitSet answers, boolean replay) {
             this.window = read.window();
             this.start = start;
             this.events = read.range().oldestFirst();
             this.deliveredThroughKey = window.from() == window.checkpoint() ? start.after() : null;
+            this.answers = answers;
+            this.replay = replay;
         }
 
         long count() {
@@ -235,7 +254,7 @@ final class WindowDelivery {
             return answer;
         }
 
-        /** Takes the window's next events, and asks a batch repository about those that need a lookup. */
+        /** Takes the window's next events, and asks a batch repository about those that need a look-up (no replay). */
         private boolean take() {
             Set<String> keys = new LinkedHashSet<>();
             while (taken.size() < BatchIdempotentRepository.MAX_KEYS && events.hasNext()) {
@@ -245,11 +264,12 @@ final class WindowDelivery {
                     continue; // a range read ahead starts with the rest of a second the window before it delivered
                 }
                 taken.add(event);
-                if (!deliveredWithinPosition(event) && second <= start.deliveredUpTo()) {
+                if (!replay && !deliveredWithinPosition(event) && second <= start.deliveredUpTo()) {
                     keys.add(idempotentKey.apply(event));
                 }
             }
-            if (idempotentRepository instanceof BatchIdempotentRepository batch) {
+            // a replay has its answers already: asking the repository again is what it saves
+            if (!replay && idempotentRepository instanceof BatchIdempotentRepository batch) {
                 heldKeys = keys.isEmpty() ? Set.of() : batch.containedKeys(keys);
             }
             return !taken.isEmpty();
@@ -267,8 +287,16 @@ final class WindowDelivery {
             if (event.getDateCreate() > start.deliveredUpTo()) {
                 return false;
             }
+            int question = asked++;
+            if (replay) {
+                return answers.get(question);
+            }
             String key = idempotentKey.apply(event);
-            return heldKeys != null ? heldKeys.contains(key) : idempotentRepository.contains(key);
+            boolean delivered = heldKeys != null ? heldKeys.contains(key) : idempotentRepository.contains(key);
+            if (answers != null && delivered) {
+                answers.set(question);
+            }
+            return delivered;
         }
     }
 

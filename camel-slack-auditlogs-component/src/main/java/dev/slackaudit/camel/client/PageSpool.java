@@ -13,12 +13,14 @@
  */
 package dev.slackaudit.camel.client;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.model.AuditLogEntryRecords;
 
 /**
  * The pages of one cursor loop, kept in memory up to a budget of entries and beyond it in a temporary file, and read
@@ -49,6 +52,9 @@ public final class PageSpool implements Closeable {
     /** The order the consumer delivers in, and in which its position (second, then key) is recorded. */
     public static final Comparator<AuditLogEntry> OLDEST_FIRST
             = Comparator.comparingLong(AuditLogEntry::getDateCreate).thenComparing(AuditLogEntry::getDedupeKey);
+
+    /** The bytes written per system call. */
+    private static final int BUFFER = 64 * 1024;
 
     private final Path directory;
     private final int memoryBudget;
@@ -139,40 +145,25 @@ public final class PageSpool implements Closeable {
         offsets.add(0L);
     }
 
-    /** Writes a page as a {@code /logs} body, so reading it back is the page parser's job. */
+    /**
+     * Writes a page as its entry count and the entries' records ({@link AuditLogEntryRecords}): reading it back parses
+     * no JSON, so each event is parsed once, when its page arrives. The records go through a small buffer, not a
+     * page-sized array: a page of 9,999 entries is about 10 MB, which the garbage collector would have to find room
+     * for in one piece.
+     */
     private void write(List<AuditLogEntry> page) throws IOException {
-        StringBuilder body = new StringBuilder(page.size() * 1024).append("{\"entries\":[");
-        for (int i = 0; i < page.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(page.get(i).toJson());
+        file.position(offsets.get(offsets.size() - 1));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(file), BUFFER));
+        out.writeInt(page.size());
+        for (AuditLogEntry entry : page) {
+            AuditLogEntryRecords.write(entry, out);
         }
-        ByteBuffer bytes = ByteBuffer.wrap(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
-        long position = offsets.get(offsets.size() - 1);
-        while (bytes.hasRemaining()) {
-            position += file.write(bytes, position);
-        }
-        offsets.add(position);
+        out.flush(); // not closed: that would close the file
+        offsets.add(file.position());
     }
 
     private int pageCount() {
         return file == null ? memoryPages.size() : offsets.size() - 1;
-    }
-
-    private List<AuditLogEntry> page(int index) {
-        if (file == null) {
-            return memoryPages.get(index);
-        }
-        long from = offsets.get(index);
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(offsets.get(index + 1) - from));
-        try {
-            while (bytes.hasRemaining()) {
-                if (file.read(bytes, from + bytes.position()) < 0) {
-                    throw new IOException("the file ended early");
-                }
-            }
-            return LogsPageParser.parse(bytes.array()).entries();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the window's pages back from " + path + ": " + e.getMessage(), e);
-        }
     }
 
     private final class OldestFirst implements Iterator<AuditLogEntry> {
@@ -181,6 +172,8 @@ public final class PageSpool implements Closeable {
         private List<AuditLogEntry> ready = List.of();
         private int readyIndex;
         private AuditLogEntry last;
+        /** The page read last, its array kept for the next: pages are up to about 10 MB, too large to allocate often. */
+        private ByteBuffer pageBytes = ByteBuffer.allocate(0);
 
         @Override
         public boolean hasNext() {
@@ -201,6 +194,34 @@ public final class PageSpool implements Closeable {
             AuditLogEntry entry = ready.get(readyIndex++);
             last = entry;
             return entry;
+        }
+
+        private List<AuditLogEntry> page(int index) {
+            if (file == null) {
+                return memoryPages.get(index);
+            }
+            long from = offsets.get(index);
+            int size = Math.toIntExact(offsets.get(index + 1) - from);
+            if (pageBytes.capacity() < size) {
+                pageBytes = ByteBuffer.allocate(size);
+            }
+            pageBytes.clear().limit(size);
+            try {
+                while (pageBytes.hasRemaining()) {
+                    if (file.read(pageBytes, from + pageBytes.position()) < 0) {
+                        throw new IOException("the file ended early");
+                    }
+                }
+                pageBytes.flip();
+                int count = pageBytes.getInt();
+                List<AuditLogEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    entries.add(AuditLogEntryRecords.read(pageBytes));
+                }
+                return entries;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the window's pages back from " + path + ": " + e.getMessage(), e);
+            }
         }
 
         /** Loads the next older page with what the previous one carried, keeping back its newest second. */
