@@ -56,10 +56,11 @@ class TransportTest extends SimulatorTestSupport {
         assertTrue(requests.size() >= 3, "paged: " + requests.size());
         // the pacer spaces the sends; the simulator stamps arrivals, and on a loaded machine one arrival can lag its
         // send, shortening the next gap by as much as it lengthens this one: the span of all of them is what a pacer
-        // controls, and no gap may be a burst
+        // controls, and no gap may be a burst. The first arrival can lag its send too (a loaded CI machine once showed
+        // 4 requests in 0.69 s for 0.75 s of pacing), so the span may fall short by up to 100 ms, under half a gap
         Duration span = Duration.between(requests.get(0).time(), requests.get(requests.size() - 1).time());
         Duration expected = Duration.ofMillis(250L * (requests.size() - 1));
-        assertFalse(span.compareTo(expected.minusMillis(10)) < 0, requests.size() + " requests in " + span);
+        assertFalse(span.compareTo(expected.minusMillis(100)) < 0, requests.size() + " requests in " + span);
         for (int i = 1; i < requests.size(); i++) {
             Duration gap = Duration.between(requests.get(i - 1).time(), requests.get(i).time());
             assertFalse(gap.compareTo(Duration.ofMillis(150)) < 0, "request " + i + " came " + gap + " after the last");
