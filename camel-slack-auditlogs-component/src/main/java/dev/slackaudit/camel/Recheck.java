@@ -118,6 +118,11 @@ final class Recheck {
         }
     }
 
+    /** Deletes the range read ahead (the consumer stops; a restart reads it again). */
+    void discardAhead() {
+        reader.discardAhead();
+    }
+
     /** The stored recheck position was moved by another consumer: read it again before the next step. */
     void reloadLater() {
         reload = true;

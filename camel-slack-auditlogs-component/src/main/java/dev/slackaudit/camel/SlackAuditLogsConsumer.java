@@ -173,6 +173,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         if (reader != null) {
             reader.discardAhead();
         }
+        if (recheck != null) {
+            recheck.discardAhead();
+        }
         if (coverage != null && delivery != null) {
             coverage.stoppedAt(delivery.position().checkpoint());
         }
