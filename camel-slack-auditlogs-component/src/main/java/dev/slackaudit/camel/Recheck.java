@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Recheck {
 
-    /** The share of the polls' requests a recheck may spend. */
-    static final double SHARE = 0.05;
+    /**
+     * The share of the polls' requests a recheck may spend: 4.5%, below the 5% aimed at, as an hour may also spend what
+     * the budget saved before it (one window's overflow, a pass that cost less), which the quota benchmark counts.
+     */
+    static final double SHARE = 0.045;
     /** A request reads at most a page; a window is sized to fill this share of it. */
     private static final double FILL = 0.9;
     /** The density is the average over about the last week of history read, so that old bursts fade. */
