@@ -303,7 +303,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         long deliveredBefore = statistics.eventsDelivered();
         long now = serverNow();
         try {
-            recheck.step(now, delivery.position().checkpoint(), coverage.vouchedFrom());
+            long vouchedFrom = coverage.vouchedFrom();
+            if (idempotentRepository instanceof ForgettingIdempotentRepository forgetting) {
+                vouchedFrom = Math.max(vouchedFrom, forgetting.remembersFrom());
+            }
+            recheck.step(now, delivery.position().checkpoint(), vouchedFrom);
         } catch (CheckpointStore.ConflictException e) {
             recheck.reloadLater();
             throw e;
