@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -27,6 +28,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -172,6 +174,60 @@ class RecheckTest extends SimulatorTestSupport {
                                                 + " delivered"), captured.text());
             assertTrue(captured.text().contains("Set idempotentRepository to a persistent repository that holds at"
                                                 + " least"), captured.text());
+        }
+    }
+
+    @Test
+    void aRepositoryThatKeepsRecentIdsOnlyLimitsTheRecheckToWhatItRemembers() throws Exception {
+        // as ExactlyOnceKafka does with its idsLookBack: every id, but vouched for from an hour ago only
+        long remembersFrom = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+        context.getRegistry().bind("recentIds", new RecentIds(remembersFrom));
+        consume("limit=1000&idempotentRepository=#recentIds&" + FAST_RECHECKS);
+        List<String> history = List.copyOf(delivered);
+        String tooOld = indexedLate(Duration.ofHours(3));
+        String recent = indexedLate(Duration.ofMinutes(30));
+
+        assertDeliveredOnceEach(history, List.of(recent));
+        assertTrue(!delivered.contains(tooOld));
+    }
+
+    /** Keeps every id, but claims to vouch for those dated from {@code remembersFrom} on only. */
+    private static final class RecentIds extends ServiceSupport implements ForgettingIdempotentRepository {
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+        private final long remembersFrom;
+
+        RecentIds(long remembersFrom) {
+            this.remembersFrom = remembersFrom;
+        }
+
+        @Override
+        public long remembersFrom() {
+            return remembersFrom;
+        }
+
+        @Override
+        public boolean add(String key) {
+            return ids.add(key);
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return ids.contains(key);
+        }
+
+        @Override
+        public boolean remove(String key) {
+            return ids.remove(key);
+        }
+
+        @Override
+        public boolean confirm(String key) {
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            ids.clear();
         }
     }
 }
