@@ -31,11 +31,12 @@ import dev.slackaudit.simulator.SlackAuditLogsSimulator;
  * The quota report of issue 10: for each shape of history, the requests the component needs for a backfill at default
  * options against the pages one cursor loop needs over the same range, the backfill's wall time under pacing at 20 and
  * 50 requests a minute against the theoretical minimum (pages / rate), and the heap it took; then the latency from
- * visibility to the route on a live simulator ({@link LiveLatency}). Each drain runs in a JVM of its own
- * ({@link ChildJvm}, {@code -Xmx128m}); the paced drains run side by side, since they mostly wait for the pacer.
+ * visibility to the route on a live simulator ({@link LiveLatency}); and what the recheck of late events costs a
+ * caught-up consumer on that history ({@link RecheckCost}). Each drain runs in a JVM of its own ({@link ChildJvm},
+ * {@code -Xmx128m}); the paced drains run side by side, since they mostly wait for the pacer.
  * <p>
  * Arguments: {@code [--shapes quiet,typical,bursty,tied,dense,heavy] [--rates 20,50] [--latency-minutes 6]
- * [--work-dir target/quota]}
+ * [--recheck-hours 3] [--drains true] [--work-dir target/quota]}; {@code --drains false} measures the recheck only.
  */
 public final class QuotaBenchmark {
 
@@ -48,7 +49,8 @@ public final class QuotaBenchmark {
     }
 
     /** What one shape measured. */
-    record Row(Shape shape, int events, long pages, DrainResult unpaced, IdCheck ids, List<DrainResult> paced) {
+    record Row(Shape shape, int events, long pages, DrainResult unpaced, IdCheck ids, List<DrainResult> paced,
+               RecheckCost.Result recheck) {
     }
 
     private QuotaBenchmark() {
@@ -58,6 +60,8 @@ public final class QuotaBenchmark {
         List<String> shapes = List.of("quiet", "typical", "bursty", "tied", "dense", "heavy");
         List<Integer> rates = List.of(20, 50);
         int latencyMinutes = 6;
+        int recheckHours = 3;
+        boolean drains = true;
         Path work = Path.of("target/quota");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -65,6 +69,8 @@ public final class QuotaBenchmark {
                 case "--rates" -> rates = List.of(args[i + 1].split(",")).stream().map(Integer::valueOf).toList();
                 case "--latency-minutes" -> latencyMinutes = Integer.parseInt(args[i + 1]);
                 case "--work-dir" -> work = Path.of(args[i + 1]);
+                case "--recheck-hours" -> recheckHours = Integer.parseInt(args[i + 1]);
+                case "--drains" -> drains = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,6 +87,12 @@ public final class QuotaBenchmark {
         for (String name : shapes) {
             Shape shape = shape(name);
             try (SlackAuditLogsSimulator simulator = shape.builder().token(TOKEN).compactStorage(true).build().start()) {
+                RecheckCost.Result recheck = recheckHours > 0 ? RecheckCost.measure(simulator, TOKEN, recheckHours) : null;
+                if (!drains) {
+                    rows.add(new Row(shape, simulator.eventCount(), 0, null, null, List.of(), recheck));
+                    System.out.println(shape.name() + ": rechecks " + (recheck == null ? "not measured" : recheck.cells()));
+                    continue;
+                }
                 long oldest = simulator.oldestDateCreate();
                 long latest = simulator.serverTime().getEpochSecond();
                 long pages = new PageCounter(simulator.baseUrl(), TOKEN).pages(oldest, latest, LIMIT);
@@ -100,7 +112,7 @@ public final class QuotaBenchmark {
                 for (Future<DrainResult> run : runs) {
                     paced.add(run.get());
                 }
-                Row row = new Row(shape, simulator.eventCount(), pages, drained, ids, paced);
+                Row row = new Row(shape, simulator.eventCount(), pages, drained, ids, paced, recheck);
                 rows.add(row);
                 System.out.println(line(row, rates));
             }
@@ -108,7 +120,8 @@ public final class QuotaBenchmark {
         LiveLatency.Results live = latency == null ? null : latency.get();
         background.shutdown();
         System.out.println();
-        System.out.println(markdown(rows, rates, live, started, machine, String.join(" ", args)));
+        System.out.println(drains ? markdown(rows, rates, live, started, machine, String.join(" ", args))
+                : recheckMarkdown(rows, started, machine, String.join(" ", args)));
         System.exit(0);
     }
 
@@ -128,10 +141,28 @@ public final class QuotaBenchmark {
         };
     }
 
+    /** The report of a run that measured the recheck only ({@code --drains false}). */
+    static String recheckMarkdown(List<Row> rows, Instant started, String machine, String args) {
+        StringBuilder md = new StringBuilder();
+        md.append("#### Recheck cost, ").append(started).append("\n\n");
+        md.append("`camel-slack-auditlogs-benchmarks/run-quota-benchmark.sh ").append(args).append("`; machine: ")
+                .append(machine).append(". A caught-up consumer at default options (recheck 24 h every hour, delay 20 s),")
+                .append(" played ").append(RecheckCost.SPEED_UP).append(" times faster; requests counted for the")
+                .append(" hours after the first hour of rechecks.\n\n");
+        md.append("| history | events | rechecks: requests an hour | share of the polls' 180 requests an hour |\n");
+        md.append("|---|---|---|---|\n");
+        for (Row row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s: %s | %,d | %s |\n", row.shape().name(),
+                    row.shape().description(), row.events(),
+                    row.recheck() == null ? "not measured | " : row.recheck().cells()));
+        }
+        return md.toString();
+    }
+
     private static String line(Row row, List<Integer> rates) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d events, %d pages, %d requests, ids %s",
-                row.shape().name(), row.events(), row.pages(), row.unpaced().clientRequests(),
-                idsText(row.ids())));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d events, %d pages, %d requests, ids %s,"
+                + " rechecks %s", row.shape().name(), row.events(), row.pages(), row.unpaced().clientRequests(),
+                idsText(row.ids()), row.recheck() == null ? "not measured" : row.recheck().cells()));
         for (int i = 0; i < rates.size(); i++) {
             line.append(String.format(Locale.ROOT, ", at %d/min %.1f s", rates.get(i), row.paced().get(i).wallMillis() / 1000.0));
         }
@@ -154,9 +185,9 @@ public final class QuotaBenchmark {
         for (int rate : rates) {
             md.append(" wall at ").append(rate).append("/min (minimum) |");
         }
-        md.append(" heap peak |\n|---|---|---|---|---|---|");
+        md.append(" heap peak | rechecks: requests an hour (share of the polls' 180) |\n|---|---|---|---|---|---|");
         rates.forEach(rate -> md.append("---|"));
-        md.append("---|\n");
+        md.append("---|---|\n");
         for (Row row : rows) {
             md.append(String.format(Locale.ROOT, "| %s: %s | %,d | %d | %d | %.2f | %s |", row.shape().name(),
                     row.shape().description(), row.events(), row.pages(), row.unpaced().clientRequests(),
@@ -166,7 +197,8 @@ public final class QuotaBenchmark {
                 double minimum = row.pages() * 60.0 / rates.get(i);
                 md.append(String.format(Locale.ROOT, " %.0f s (%.0f s) |", row.paced().get(i).wallMillis() / 1000.0, minimum));
             }
-            md.append(String.format(Locale.ROOT, " %.0f MB |\n", row.unpaced().heapPoolPeaks() / 1e6));
+            md.append(String.format(Locale.ROOT, " %.0f MB | %s |\n", row.unpaced().heapPoolPeaks() / 1e6,
+                    row.recheck() == null ? "not measured" : row.recheck().cells()));
         }
         if (live != null) {
             md.append("\n").append(live.markdown()).append("\n");

@@ -76,6 +76,9 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.String.class, value)); return true;
+        case "recheck": getOrCreateConfiguration(target).setRecheck(property(camelContext, java.lang.String.class, value)); return true;
+        case "recheckinterval":
+        case "recheckInterval": getOrCreateConfiguration(target).setRecheckInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
@@ -148,6 +151,9 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.String.class;
+        case "recheck": return java.lang.String.class;
+        case "recheckinterval":
+        case "recheckInterval": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return java.lang.String.class;
         case "sockettimeout":
@@ -221,6 +227,9 @@ public class SlackAuditLogsComponentConfigurer extends PropertyConfigurerSupport
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "recheck": return getOrCreateConfiguration(target).getRecheck();
+        case "recheckinterval":
+        case "recheckInterval": return getOrCreateConfiguration(target).getRecheckInterval();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sockettimeout":

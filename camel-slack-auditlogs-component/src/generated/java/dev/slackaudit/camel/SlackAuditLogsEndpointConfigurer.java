@@ -73,6 +73,9 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.String.class, value)); return true;
+        case "recheck": target.getConfiguration().setRecheck(property(camelContext, java.lang.String.class, value)); return true;
+        case "recheckinterval":
+        case "recheckInterval": target.getConfiguration().setRecheckInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrydelay":
@@ -162,6 +165,9 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.String.class;
+        case "recheck": return java.lang.String.class;
+        case "recheckinterval":
+        case "recheckInterval": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrydelay":
@@ -252,6 +258,9 @@ public class SlackAuditLogsEndpointConfigurer extends PropertyConfigurerSupport 
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "recheck": return target.getConfiguration().getRecheck();
+        case "recheckinterval":
+        case "recheckInterval": return target.getConfiguration().getRecheckInterval();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrydelay":

@@ -23,7 +23,7 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(50);
         props.add("action");
         props.add("actor");
         props.add("allowInsecureHttp");
@@ -55,6 +55,8 @@ public class SlackAuditLogsEndpointUriFactory extends org.apache.camel.support.c
         props.add("pollStrategy");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("recheck");
+        props.add("recheckInterval");
         props.add("repeatCount");
         props.add("retryDelay");
         props.add("runLoggingLevel");

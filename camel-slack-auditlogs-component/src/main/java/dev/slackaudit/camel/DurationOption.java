@@ -20,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule of one duration option ({@code lag}, {@code overlap}, {@code windowSize}, {@code retryDelay}, the timeouts,
- * {@code delay}, {@code initialDelay}) and the strict reading of the text a user typed for it.
+ * The rule of one duration option ({@code lag}, {@code overlap}, {@code windowSize}, {@code recheck},
+ * {@code recheckInterval}, {@code retryDelay}, the timeouts, {@code delay}, {@code initialDelay}) and the strict reading
+ * of the text a user typed for it.
  * <p>
  * Hand-written rather than Camel's String-to-Duration type converter, because that converter turns any text it does
  * not recognize ({@code abc}, {@code 1 week}, {@code -5s}, {@code PT-5S}) into zero: {@code overlap=abc} would quietly
@@ -38,6 +39,9 @@ enum DurationOption {
     LAG("lag", true, false),
     OVERLAP("overlap", true, false),
     WINDOW_SIZE("windowSize", true, true),
+    /** Zero switches the recheck off. */
+    RECHECK("recheck", true, false),
+    RECHECK_INTERVAL("recheckInterval", true, true),
     RETRY_DELAY("retryDelay", false, false),
     CONNECT_TIMEOUT("connectTimeout", false, true),
     SOCKET_TIMEOUT("socketTimeout", false, true),

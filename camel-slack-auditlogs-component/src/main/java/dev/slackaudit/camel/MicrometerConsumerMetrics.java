@@ -13,12 +13,16 @@
  */
 package dev.slackaudit.camel;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -54,7 +58,7 @@ final class MicrometerConsumerMetrics {
                 "routeId", Objects.requireNonNullElse(watch.routeId(), ""),
                 "checkpointKey", watch.checkpointKey());
         SlackAuditLogsConsumer consumer = watch.consumer();
-        List<Meter> meters = List.of(
+        List<Meter> meters = new ArrayList<>(List.of(
                 gauge(registry, tags, "seconds.behind", null, consumer, SlackAuditLogsConsumer::getSecondsBehind,
                         "Seconds between the checkpoint (the first second not yet delivered) and now"),
                 gauge(registry, tags, "backfill.progress", "percent", consumer, SlackAuditLogsConsumer::getBackfillProgress,
@@ -78,10 +82,26 @@ final class MicrometerConsumerMetrics {
                 counter(registry, tags, "retries", null, consumer, SlackAuditLogsConsumer::getRetries,
                         "Requests repeated after a transient failure"),
                 counter(registry, tags, "failed.polls", null, consumer, SlackAuditLogsConsumer::getFailedPolls,
-                        "Polls that ended with an error (the next poll retries from the checkpoint)"));
+                        "Polls that ended with an error (the next poll retries from the checkpoint)"),
+                counter(registry, tags, "recheck.requests", null, consumer, SlackAuditLogsConsumer::getRecheckRequests,
+                        "HTTP requests sent to Slack by rechecks (included in requests)")));
+        // recorded as the consumer finds late events, unlike the figures above, which are read when scraped
+        takeOver(registry, tags, "lateness", Meter.Type.DISTRIBUTION_SUMMARY);
+        DistributionSummary lateness = DistributionSummary.builder(PREFIX + "lateness").tags(tags).baseUnit("seconds")
+                .description("How late Slack indexed the events found late (by a recheck or in the overlap): when the"
+                             + " consumer first could see one minus its date_create")
+                // a histogram, not percentiles computed here: the backend computes p99 across nodes and restarts
+                .publishPercentileHistogram().minimumExpectedValue(1.0)
+                .maximumExpectedValue((double) Duration.ofDays(2).toSeconds()).register(registry);
+        meters.add(lateness);
+        LongConsumer record = lateness::record;
+        consumer.lateness().addListener(record);
         LOG.debug("Published {} meters for route {} (checkpoint key {})", meters.size(), watch.routeId(),
                   watch.checkpointKey());
-        return () -> meters.forEach(meter -> removeIfStillRegistered(registry, meter));
+        return () -> {
+            consumer.lateness().removeListener(record);
+            meters.forEach(meter -> removeIfStillRegistered(registry, meter));
+        };
     }
 
     /**

@@ -64,6 +64,12 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
     @UriParam(label = "consumer,advanced")
     private String windowSize;
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
+    @UriParam(label = "consumer", defaultValue = "PT24H")
+    private String recheck = "PT24H";
+    // text, not Duration: Camel's converter would turn a typo into zero (see DurationOption)
+    @UriParam(label = "consumer", defaultValue = "PT1H")
+    private String recheckInterval = "PT1H";
     @UriParam(label = "consumer,advanced", defaultValue = "500000")
     // text, not int: Camel's converter would turn maxEventsPerWindow=abc into 0 (see NumberOption)
     private String maxEventsPerWindow = "500000";
@@ -273,6 +279,48 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     /** Sets windowSize as a duration (the programmatic form of {@link #setWindowSize(String)}). */
     public void setWindowSize(Duration windowSize) {
         this.windowSize = windowSize == null ? null : windowSize.toString();
+    }
+
+    /** The recheck option as a duration; fails with what it accepts if it was set to text that is not one. */
+    public Duration getRecheck() {
+        return DurationOption.RECHECK.parse(recheck);
+    }
+
+    /**
+     * How far back a recheck reads once more, every recheckInterval, for events Slack indexed later than lag plus
+     * overlap; events already delivered are dropped by the idempotent repository, the others are delivered oldest
+     * first. A recheck spends at most 5% of the requests the polls make (one per delay): on dense history it covers
+     * less than this, as much as that share pays for (docs/late-events.md). With an in-memory idempotent repository
+     * it only covers events delivered since the consumer started, as far back as the repository remembers, so it
+     * never delivers an old event twice. 0 switches it off. A whole number of seconds, zero or more: an ISO-8601
+     * duration (PT24H), a number with a unit (24h) or a plain number of milliseconds (86400000).
+     */
+    public void setRecheck(String recheck) {
+        this.recheck = recheck;
+    }
+
+    /** Sets recheck as a duration (the programmatic form of {@link #setRecheck(String)}). */
+    public void setRecheck(Duration recheck) {
+        this.recheck = recheck == null ? null : recheck.toString();
+    }
+
+    /** The recheckInterval option as a duration; fails with what it accepts if it was set to text that is not one. */
+    public Duration getRecheckInterval() {
+        return DurationOption.RECHECK_INTERVAL.parse(recheckInterval);
+    }
+
+    /**
+     * How often a recheck starts (see recheck). It runs between polls, one small window (about a page) per poll once
+     * the poll has caught up, so live delivery never waits for it long. A whole number of seconds, at least one: an
+     * ISO-8601 duration (PT1H), a number with a unit (1h, 30m) or a plain number of milliseconds (3600000).
+     */
+    public void setRecheckInterval(String recheckInterval) {
+        this.recheckInterval = recheckInterval;
+    }
+
+    /** Sets recheckInterval as a duration (the programmatic form of {@link #setRecheckInterval(String)}). */
+    public void setRecheckInterval(Duration recheckInterval) {
+        this.recheckInterval = recheckInterval == null ? null : recheckInterval.toString();
     }
 
     public int getMaxEventsPerWindow() {
@@ -510,6 +558,8 @@ public class SlackAuditLogsConfiguration implements Cloneable {
         getLag();
         getOverlap();
         getWindowSize();
+        getRecheck();
+        getRecheckInterval();
         getRetryDelay();
         getConnectTimeout();
         getSocketTimeout();

@@ -14,6 +14,7 @@
 package dev.slackaudit.camel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -60,9 +61,12 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     /** Events a window keeps in the heap before its pages go to disk; 20,000 fit a 128 MB heap with room to spare. */
     private static final int IN_MEMORY_EVENTS = 20_000;
     private static final String INVALID_RANGE = "invalid_range";
+    /** The least time between two WARNs about events later than lag plus overlap. */
+    private static final long LATE_WARN_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final SlackAuditLogsConfiguration configuration;
     private final ConsumerStatistics statistics = new ConsumerStatistics();
+    private final LatenessStatistics lateness = new LatenessStatistics();
     private final AtomicReference<Long> pendingReset = new AtomicReference<>();
 
     private SlackAuditLogsClient client;
@@ -72,6 +76,13 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private WindowDelivery delivery;
     private CheckpointStore checkpointStore;
     private RangeClockMargin rangeClockMargin;
+    /** The second look for events indexed later than lag plus overlap; {@code null} when recheck is 0 or latest set. */
+    private Recheck recheck;
+    private IdempotentCoverage coverage;
+    private boolean caughtUp;
+    private boolean capacityWarned;
+    private long lateWarnedAt;
+    private long lateSinceWarn;
     private StateRepository<String, String> stateRepository;
     private IdempotentRepository idempotentRepository;
     /** Resumed from a position stored without its read time (an older version, or edited by hand): assume recent. */
@@ -127,7 +138,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         Position position = stored != null ? stored : Position.start(startOf(now));
         readTimeUnknown = stored != null && stored.readAt() == null;
         delivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey, checkpointStore, statistics,
-                                      configuration.getBatchSize(), this::checkOverlapFits, this::logProgress, position);
+                                      configuration.getBatchSize(), this::checkOverlapFits, this::logProgress, position)
+                .onDelivered((event, beforeStart, readAt) -> delivered(event, beforeStart, readAt, "the overlap"));
+        coverage = idempotentCoverage();
+        coverage.resumedAt(position.checkpoint(), firstUndelivered(position));
+        recheck = createRecheck(query);
         statistics.backfillFrom(position.checkpoint());
         LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(position.checkpoint()),
                  stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());
@@ -139,6 +154,17 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                      + " JdbcMessageIdRepository) to avoid it", Instant.ofEpochSecond(position.checkpoint()),
                      configuration.getOverlap());
         }
+        if (stored != null && recheck != null && coverage.bounded()
+            && coverage.vouchedFrom() > now.getEpochSecond() - configuration.getRecheck().toSeconds()) {
+            LOG.warn("The recheck reads the last {} again for events Slack indexed late, but the in-memory idempotent"
+                     + " repository (the last {} ids delivered) is empty after a start and cannot tell which events"
+                     + " before {} were delivered: rechecks skip them, so they cover less than {} until {}. Set"
+                     + " idempotentRepository to a persistent repository that holds the ids of {} of events (e.g. a"
+                     + " JdbcMessageIdRepository) for full rechecks after a restart", configuration.getRecheck(),
+                     coverage.capacity(), Instant.ofEpochSecond(coverage.vouchedFrom()), configuration.getRecheck(),
+                     Instant.ofEpochSecond(coverage.vouchedFrom()).plus(configuration.getRecheck()),
+                     configuration.getRecheck());
+        }
         super.doStart();
     }
 
@@ -147,6 +173,12 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         super.doStop();
         if (reader != null) {
             reader.discardAhead();
+        }
+        if (recheck != null) {
+            recheck.discardAhead();
+        }
+        if (coverage != null && delivery != null) {
+            coverage.stoppedAt(delivery.position().checkpoint());
         }
         if (checkpointStore != null) {
             component().releaseCheckpoint(stateRepository, checkpointStore.key());
@@ -183,18 +215,128 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         ActionNames.check(actions, known);
     }
 
+    /**
+     * What the idempotent repository vouches for: the default one belongs to the endpoint, and so does what it holds;
+     * a user's in-memory one is followed from this start; any other is taken to keep every id.
+     */
+    private IdempotentCoverage idempotentCoverage() {
+        if (configuration.getIdempotentRepository() == null) {
+            return getEndpoint().defaultIdempotentCoverage();
+        }
+        return idempotentRepository instanceof MemoryIdempotentRepository memory
+                ? IdempotentCoverage.remembering(memory.getMaxCacheSize()) : IdempotentCoverage.unbounded();
+    }
+
+    /** The first second whose events this consumer delivers from {@code position} on (those after are new for sure). */
+    private static long firstUndelivered(Position position) {
+        return Math.max(position.deliveredUpTo() + 1, position.checkpoint() + (position.after() != null ? 1 : 0));
+    }
+
+    /**
+     * The recheck, with its own planner (windows of about a page, so that one never holds a poll up for long), reader
+     * and delivery, moving its own position under {@code <checkpoint key>.recheck}; none for a bounded export.
+     */
+    private Recheck createRecheck(LogsQuery query) {
+        if (configuration.getRecheck().isZero() || configuration.getLatest() != null) {
+            return null;
+        }
+        int limit = configuration.getLimit();
+        WindowPlanner recheckPlanner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(), null, null,
+                                                         limit, limit);
+        WindowReader recheckReader = new WindowReader(new LogsPager(client, MAX_CURSOR_RESTARTS), query, actions,
+                                                      recheckPlanner, spoolDirectory(), IN_MEMORY_EVENTS);
+        CheckpointStore recheckStore = new CheckpointStore(stateRepository, checkpointStore.key() + ".recheck");
+        WindowDelivery recheckDelivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey,
+                                                            recheckStore, statistics, configuration.getBatchSize(),
+                                                            overlapEvents -> {
+                                                            }, () -> {
+                                                            }, Position.start(0))
+                .onDelivered((event, beforeStart, readAt) -> delivered(event, true, readAt, "the recheck"));
+        return new Recheck(configuration.getRecheck(), configuration.getRecheckInterval(), configuration.getOverlap(),
+                           Duration.ofMillis(getEndpoint().getDelay()), limit, planner, recheckReader,
+                           recheckDelivery, recheckStore, client.statistics());
+    }
+
+    /**
+     * Every event delivered: its id is in the idempotent repository now; one an earlier read did not see was indexed
+     * late, and how late is recorded, with a WARN when that is later than lag plus overlap.
+     */
+    private void delivered(AuditLogEntry event, boolean late, long readAt, String foundBy) {
+        coverage.added(event.getDateCreate());
+        if (!late) {
+            return;
+        }
+        long seconds = Math.max(0, readAt - event.getDateCreate());
+        lateness.record(seconds);
+        Duration tolerated = configuration.getLag().plus(configuration.getOverlap());
+        if (seconds > tolerated.toSeconds()) {
+            lateSinceWarn++;
+            long millis = System.currentTimeMillis();
+            if (lateWarnedAt == 0 || millis - lateWarnedAt >= LATE_WARN_INTERVAL_MILLIS) {
+                LOG.warn("Slack indexed an event {} late, later than lag + overlap ({}): {} found it ({} {}, date_create"
+                         + " {}; {} such events since the last such WARN). An event later than recheck ({}) is never"
+                         + " delivered: if such figures come close to it, raise recheck. JMX LatenessMaxSeconds and"
+                         + " LatenessP99Seconds, and the slack.auditlogs.lateness meter, show the figures",
+                         Duration.ofSeconds(seconds), tolerated, foundBy, event.getAction(), event.getId(),
+                         Instant.ofEpochSecond(event.getDateCreate()), lateSinceWarn, configuration.getRecheck());
+                lateWarnedAt = millis;
+                lateSinceWarn = 0;
+            }
+        }
+    }
+
     @Override
     protected int poll() throws Exception {
         try {
-            return readAndDeliver();
+            int delivered = readAndDeliver();
+            if (recheck != null && caughtUp && isRunAllowed() && !isSuspendingOrSuspended()) {
+                delivered += recheckOnce();
+            }
+            return delivered;
         } catch (Exception e) {
             statistics.pollFailed();
             throw e;
         }
     }
 
+    /** Reads at most one window of the recheck, once the live windows are caught up (see {@link Recheck}). */
+    private int recheckOnce() throws Exception {
+        long deliveredBefore = statistics.eventsDelivered();
+        long now = serverNow();
+        try {
+            long vouchedFrom = coverage.vouchedFrom();
+            if (idempotentRepository instanceof ForgettingIdempotentRepository forgetting) {
+                vouchedFrom = Math.max(vouchedFrom, forgetting.remembersFrom());
+            }
+            recheck.step(now, delivery.position().checkpoint(), vouchedFrom);
+        } catch (CheckpointStore.ConflictException e) {
+            recheck.reloadLater();
+            throw e;
+        }
+        checkRecheckFits(now);
+        return (int) (statistics.eventsDelivered() - deliveredBefore);
+    }
+
+    /** Warns once if the in-memory idempotent repository forgot ids a recheck would need. */
+    private void checkRecheckFits(long now) {
+        long span = configuration.getRecheck().toSeconds();
+        long covered = now - coverage.vouchedFrom();
+        if (capacityWarned || !coverage.forgot() || covered >= span) {
+            return;
+        }
+        capacityWarned = true;
+        long perHour = coverage.capacity() * 3600 / Math.max(1, covered);
+        LOG.warn("The in-memory idempotent repository holds the last {} ids delivered, the events since {} ({} at"
+                 + " about {} events an hour), less than recheck ({}): rechecks read no further back, so that no event"
+                 + " is delivered twice. Set idempotentRepository to a persistent repository that holds at least {}"
+                 + " ids (e.g. a JdbcMessageIdRepository), or set recheck to {} or less to silence this",
+                 coverage.capacity(), Instant.ofEpochSecond(coverage.vouchedFrom()), Duration.ofSeconds(covered),
+                 perHour, configuration.getRecheck(), perHour * span / 3600, Duration.ofSeconds(covered));
+    }
+
     private int readAndDeliver() throws Exception {
         long deliveredBefore = statistics.eventsDelivered();
+        caughtUp = false;
         boolean clockCorrected = false;
         // suspended (the first step of a graceful shutdown): no next window, as WindowDelivery stops within one
         while (isRunAllowed() && !isSuspendingOrSuspended()) {
@@ -209,6 +351,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                          reader.aheadFrom(), reader.aheadTo());
             if (window == null) {
                 statistics.caughtUp(true);
+                caughtUp = true;
                 break;
             }
             ReadWindow read;
@@ -249,10 +392,14 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             }
             readTimeUnknown = false;
             planner.delivered(window, read.range().size());
+            if (recheck != null) {
+                recheck.observed(window, read.range().size());
+            }
             LOG.debug("Window {}..{} delivered; checkpoint {}, {} pages so far ({})", window.from(), window.to(),
                       delivery.position().checkpoint(), client.statistics().getPages(), checkpointStore.key());
             statistics.caughtUp(window.to() >= planner.horizon(now));
             if (window.to() >= planner.horizon(now)) {
+                caughtUp = true;
                 break;
             }
         }
@@ -339,6 +486,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             // events after the new checkpoint are delivered again: that is what a reset into the past is for
             reader.discardAhead();
             delivery.moveTo(Position.start(reset), true);
+            if (recheck != null) {
+                recheck.checkpointReset(reset, serverNow());
+            }
             readTimeUnknown = false;
             statistics.backfillFrom(reset);
             LOG.info("Checkpoint reset to {}", Instant.ofEpochSecond(reset));
@@ -347,6 +497,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             reader.discardAhead();
             Position stored = checkpointStore.read();
             delivery.moveTo(stored != null ? stored : delivery.position(), false);
+            if (stored != null) {
+                coverage.notBefore(firstUndelivered(stored)); // another consumer delivered up to there
+            }
             readTimeUnknown = stored != null && stored.readAt() == null;
             reloadPosition = false;
         }
@@ -388,6 +541,40 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                     + " started towards now minus lag (or latest); 100 when caught up")
     public int getBackfillProgress() {
         return planner == null ? 0 : statistics.backfillPercent(checkpointSecond(), planner.horizon(serverNow()));
+    }
+
+    @ManagedAttribute(description = "Events found late (by a recheck, or in the overlap) since the consumer started")
+    public long getLateEvents() {
+        return lateness.count();
+    }
+
+    @ManagedAttribute(description = "The largest lateness of an event found late, in seconds: when the consumer first"
+                                    + " could see it minus its date_create")
+    public long getLatenessMaxSeconds() {
+        return lateness.maxSeconds();
+    }
+
+    @ManagedAttribute(description = "The 99th percentile of the lateness of the last 10,000 events found late, in"
+                                    + " seconds")
+    public long getLatenessP99Seconds() {
+        return lateness.p99Seconds();
+    }
+
+    @ManagedAttribute(description = "HTTP requests sent to Slack by rechecks (included in Requests)")
+    public long getRecheckRequests() {
+        return recheck == null ? 0 : recheck.requests();
+    }
+
+    @ManagedAttribute(description = "The first second the recheck under way has not read again (ISO-8601); empty"
+                                    + " between rechecks")
+    public String getRecheckCheckpoint() {
+        Long second = recheck == null ? null : recheck.passCheckpoint();
+        return second == null ? "" : Instant.ofEpochSecond(second).toString();
+    }
+
+    /** The figures behind the lateness attributes, for the Micrometer distribution. */
+    LatenessStatistics lateness() {
+        return lateness;
     }
 
     @ManagedAttribute(description = "Pages of /logs read")

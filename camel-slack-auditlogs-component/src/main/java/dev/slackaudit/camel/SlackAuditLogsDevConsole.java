@@ -74,6 +74,11 @@ public class SlackAuditLogsDevConsole extends AbstractDevConsole {
         json.put("rateLimitWaitMillis", consumer.getRateLimitWaitMillis());
         json.put("retries", consumer.getRetries());
         json.put("failedPolls", consumer.getFailedPolls());
+        json.put("recheckRequests", consumer.getRecheckRequests());
+        // how late Slack indexed the events found late: a figure Slack publishes nowhere
+        json.put("lateEvents", consumer.getLateEvents());
+        json.put("latenessMaxSeconds", consumer.getLatenessMaxSeconds());
+        json.put("latenessP99Seconds", consumer.getLatenessP99Seconds());
         Instant lastSuccess = watch.lastSuccessfulPoll();
         if (lastSuccess != null) {
             json.put("lastSuccessfulPoll", lastSuccess.toString());

@@ -82,6 +82,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     private SlackAuditLogsClient client;
     private StateRepository<String, String> defaultStateRepository;
     private IdempotentRepository defaultIdempotentRepository;
+    /** What the default idempotent repository vouches for, owned with it (a route restart keeps both). */
+    private IdempotentCoverage defaultIdempotentCoverage;
     /** This endpoint's consumers, for metrics and the dev console: one, or a new one after a failover or restart. */
     private final Set<ConsumerWatch> consumerWatches = new CopyOnWriteArraySet<>();
 
@@ -155,6 +157,14 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
             ServiceHelper.startService(defaultIdempotentRepository);
         }
         return defaultIdempotentRepository;
+    }
+
+    /** From which second on the default idempotent repository holds every id delivered (see the recheck). */
+    synchronized IdempotentCoverage defaultIdempotentCoverage() {
+        if (defaultIdempotentCoverage == null) {
+            defaultIdempotentCoverage = IdempotentCoverage.remembering(DEFAULT_IDEMPOTENT_CACHE_SIZE);
+        }
+        return defaultIdempotentCoverage;
     }
 
     /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */

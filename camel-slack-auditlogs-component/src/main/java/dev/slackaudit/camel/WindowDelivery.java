@@ -67,6 +67,18 @@ final class WindowDelivery {
     private final LongConsumer overlapRead;
     private final Runnable committed;
     private volatile Position position;
+    private DeliveredEvents deliveredEvents = (event, beforeStart, readAt) -> {
+    };
+
+    /** Hears of each event delivered (the consumer measures lateness and what the idempotent repository holds). */
+    interface DeliveredEvents {
+        /**
+         * @param beforeStart whether the event is dated before the checkpoint the window's delivery started from: an
+         *                    earlier read covered its second and did not see it (it was indexed late)
+         * @param readAt      when the window was read, on Slack's clock
+         */
+        void delivered(AuditLogEntry event, boolean beforeStart, long readAt);
+    }
 
     /**
      * @param batchSize   events per exchange, oldest first, within one window; 0 for one event per exchange with its
@@ -86,6 +98,12 @@ final class WindowDelivery {
         this.overlapRead = overlapRead;
         this.committed = committed;
         this.position = position;
+    }
+
+    /** Tells {@code listener} of every event delivered from now on. */
+    WindowDelivery onDelivered(DeliveredEvents listener) {
+        this.deliveredEvents = listener;
+        return this;
     }
 
     Position position() {
@@ -153,6 +171,7 @@ final class WindowDelivery {
                 for (AuditLogEntry event : pending) {
                     idempotentRepository.add(idempotentKey.apply(event));
                     statistics.delivered();
+                    deliveredEvents.delivered(event, event.getDateCreate() < start.checkpoint(), read.readAt());
                 }
                 AuditLogEntry last = pending.get(pending.size() - 1);
                 if (last.getDateCreate() >= start.checkpoint()) {

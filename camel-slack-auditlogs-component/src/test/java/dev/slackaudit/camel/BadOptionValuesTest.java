@@ -114,6 +114,18 @@ class BadOptionValuesTest {
                                                          + " zero"),
                 row(Way.URI, "socketTimeout", "99999999999999999999", "Invalid socketTimeout '99999999999999999999':"
                                                                       + " a duration longer than zero"),
+                row(Way.URI, "recheck", "abc", "Invalid recheck 'abc': a whole number of seconds, zero or more, "
+                                               + DURATION_FORMS),
+                row(Way.URI, "recheck", "1.5h", "Invalid recheck '1.5h': a whole number of seconds, zero or more"),
+                row(Way.URI, "recheck", "-24h", "Invalid recheck '-24h': a whole number of seconds, zero or more"),
+                row(Way.URI, "recheckInterval", "0", "Invalid recheckInterval '0': a whole number of seconds, at least"
+                                                     + " one, " + DURATION_FORMS),
+                row(Way.URI, "recheckInterval", "hourly", "Invalid recheckInterval 'hourly': a whole number of"
+                                                          + " seconds, at least one"),
+                row(Way.COMPONENT, "recheck", "1 day", "Invalid recheck '1 day': a whole number of seconds, zero or"
+                                                       + " more"),
+                row(Way.CAMEL_MAIN, "recheckInterval", "PT0.5S", "Invalid recheckInterval 'PT0.5S': a whole number of"
+                                                                 + " seconds, at least one"),
                 row(Way.URI, "delay", "abc", "Invalid delay 'abc': a duration longer than zero, " + DURATION_FORMS),
                 row(Way.URI, "delay", "0", "Invalid delay '0': a duration longer than zero"),
                 // points in time

@@ -103,6 +103,22 @@ class ConsumerMetricsTest extends SimulatorTestSupport {
     }
 
     @Test
+    void recordsHowLateEachEventFoundInTheOverlapWasIndexed() throws Exception {
+        consume("");
+        awaitEveryEvent();
+        await().atMost(Duration.ofSeconds(5)).until(() -> auditConsumer().getSecondsBehind() < 5);
+
+        // indexed now, dated two minutes ago: the next poll finds it in the overlap, about 120 s late
+        Instant dated = Instant.ofEpochSecond(Instant.now().minus(Duration.ofMinutes(2)).getEpochSecond());
+        simulator.addGeneratedEvents(1, dated, dated);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> meter("slack.auditlogs.lateness").summary().count() == 1);
+        double lateness = meter("slack.auditlogs.lateness").summary().max();
+        assertTrue(lateness >= 120 && lateness < 130, lateness + " s");
+        assertEquals("seconds", meter("slack.auditlogs.lateness").summary().getId().getBaseUnit());
+    }
+
+    @Test
     void countsRateLimitsTheirWaitAndRetries() throws Exception {
         simulator.faults().next(Fault.rateLimited(1), Fault.status(500));
         consume("delay=60000");
@@ -162,7 +178,7 @@ class ConsumerMetricsTest extends SimulatorTestSupport {
         awaitEveryEvent();
 
         List<Meter> ours = ourMeters();
-        assertEquals(11, ours.size(), ours.toString());
+        assertEquals(13, ours.size(), ours.toString());
         for (Meter meter : ours) {
             String id = meter.getId().toString() + meter.getId().getDescription();
             assertFalse(id.contains(TOKEN) || id.contains("0123456789-secret"), id);

@@ -9,15 +9,26 @@ import java.util.SplittableRandom;
  * it does not document (docs/slack-api.md, Late events: collectors hold back 60 s for it), so a collector that reads up to "now"
  * and never looks back misses events. Each event's delay is drawn, from the seed, uniformly between
  * {@link #min()} and {@link #max()}; a fixed delay has both equal.
+ * <p>
+ * Slack publishes no bound on that lag, and some sources report far longer ones (AWS AppFabric documents up to 30
+ * minutes for Slack's audit logs): {@link #withLateTail} makes a small share of events very late, minutes to hours, so
+ * that a collector's second look (the component's recheck) can be shown at work.
  */
 public final class IndexingDelay {
 
     private final Duration min;
     private final Duration max;
+    /** The share of events drawn from the late tail instead, from 0 (none) to 1. */
+    private final double tailShare;
+    private final Duration tailMin;
+    private final Duration tailMax;
 
-    private IndexingDelay(Duration min, Duration max) {
+    private IndexingDelay(Duration min, Duration max, double tailShare, Duration tailMin, Duration tailMax) {
         this.min = min;
         this.max = max;
+        this.tailShare = tailShare;
+        this.tailMin = tailMin;
+        this.tailMax = tailMax;
     }
 
     /** Every event is visible the instant it happens. */
@@ -40,7 +51,50 @@ public final class IndexingDelay {
         if (max.compareTo(min) < 0) {
             throw new IllegalArgumentException("the indexing delay's max " + max + " is below its min " + min);
         }
-        return new IndexingDelay(min, max);
+        return new IndexingDelay(min, max, 0, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * This delay, except that a share of the events (drawn at random, from the seed) is indexed far later: after a
+     * delay drawn uniformly from {@code [min, max]}, e.g. {@code withLateTail(0.001, 10 minutes, 3 hours)}.
+     *
+     * @param share the share of events in the tail, above 0 and at most 1 (0.001 is one event in a thousand)
+     */
+    public IndexingDelay withLateTail(double share, Duration min, Duration max) {
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("the late tail's share must be above 0 and at most 1: " + share);
+        }
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("the late tail's delays must be from min to max, both zero or more: "
+                                               + min + " to " + max);
+        }
+        return new IndexingDelay(this.min, this.max, share, min, max);
+    }
+
+    /**
+     * Reads {@code 0.001:10m-3h} (a share, then the tail's range) as the standalone option {@code --late-tail} takes
+     * it, and adds that tail to this delay.
+     */
+    public IndexingDelay withLateTail(String text) {
+        Objects.requireNonNull(text, "text");
+        String what = "--late-tail (a share and a range of delays, such as 0.001:10m-3h: one event in a thousand"
+                      + " indexed 10 minutes to 3 hours late)";
+        int colon = text.indexOf(':');
+        int dash = text.indexOf('-', colon + 2);
+        if (colon < 0 || dash < 0) {
+            throw new IllegalArgumentException(what + ": got '" + text + "'");
+        }
+        try {
+            return withLateTail(Double.parseDouble(text.substring(0, colon)), DurationText.parse(what, text.substring(colon + 1, dash)),
+                    DurationText.parse(what, text.substring(dash + 1)));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("--late-tail")) {
+                throw e;
+            }
+            throw new IllegalArgumentException(what + ": " + e.getMessage() + "; got '" + text + "'", e);
+        }
     }
 
     /**
@@ -72,25 +126,40 @@ public final class IndexingDelay {
         return max;
     }
 
+    /** The share of events in the late tail (0 without one). */
+    public double lateTailShare() {
+        return tailShare;
+    }
+
     /** One event's delay. */
     Duration draw(SplittableRandom random) {
+        // without a tail, no extra draw: the same seed gives the same delays as before tails existed
+        if (tailShare > 0 && random.nextDouble() < tailShare) {
+            return draw(random, tailMin, tailMax);
+        }
+        return draw(random, min, max);
+    }
+
+    private static Duration draw(SplittableRandom random, Duration min, Duration max) {
         long spread = max.minus(min).toNanos();
         return spread == 0 ? min : min.plusNanos(random.nextLong(spread + 1));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IndexingDelay && ((IndexingDelay) other).min.equals(min) && ((IndexingDelay) other).max.equals(max);
+        return other instanceof IndexingDelay delay && delay.min.equals(min) && delay.max.equals(max)
+               && delay.tailShare == tailShare && delay.tailMin.equals(tailMin) && delay.tailMax.equals(tailMax);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(min, max);
+        return Objects.hash(min, max, tailShare, tailMin, tailMax);
     }
 
-    /** {@code IndexingDelay.fixed(PT5S)} or {@code IndexingDelay.uniform(PT0S, PT20S)}. */
+    /** {@code IndexingDelay.fixed(PT5S)} or {@code IndexingDelay.uniform(PT0S, PT20S).withLateTail(0.001, PT10M, PT3H)}. */
     @Override
     public String toString() {
-        return min.equals(max) ? "IndexingDelay.fixed(" + min + ")" : "IndexingDelay.uniform(" + min + ", " + max + ")";
+        String base = min.equals(max) ? "IndexingDelay.fixed(" + min + ")" : "IndexingDelay.uniform(" + min + ", " + max + ")";
+        return tailShare == 0 ? base : base + ".withLateTail(" + tailShare + ", " + tailMin + ", " + tailMax + ")";
     }
 }

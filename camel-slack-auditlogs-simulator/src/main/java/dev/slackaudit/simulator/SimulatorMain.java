@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar camel-slack-auditlogs-simulator-&lt;version&gt;-standalone.jar --port 8099 --events 100000 --token xoxp-demo
  * java -jar camel-slack-auditlogs-simulator-&lt;version&gt;-standalone.jar --shape dense --live-rate 5 --indexing-delay 0s-20s
+ * java -jar camel-slack-auditlogs-simulator-&lt;version&gt;-standalone.jar --live-rate 2 --late-tail 0.001:10m-3h
  * </pre>
  * Prints the base URL and what is switched on, and serves until the process is stopped. {@code --help} lists every
  * option with its default.
@@ -35,6 +36,9 @@ public final class SimulatorMain {
             new Flag("--live-rate", "R", "off", "live mode: R events per second (may be fractional, e.g. 0.5)"),
             new Flag("--indexing-delay", "D", "0s-20s", "live events' late indexing, the delay before they are visible:"
                                                         + " 5s (fixed) or 0s-20s (uniform); needs --live-rate"),
+            new Flag("--late-tail", "P:D-D", "off", "a share of live events indexed far later, e.g. 0.001:10m-3h (one in a"
+                                                    + " thousand, 10 min to 3 h late), to show a collector's recheck;"
+                                                    + " needs --live-rate"),
             new Flag("--clock-offset", "D", "0s", "the server clock's shift from the machine's, e.g. -120s, 90s, 2m"),
             new Flag("--date-header-offset", "D", "0s", "the Date header's shift from the server clock, and nothing else's:"
                                                         + " a proxy with a clock of its own (a fault, not Slack's"
@@ -134,6 +138,7 @@ public final class SimulatorMain {
         String liveRateText = "";
         IndexingDelay indexingDelay = null;
         String indexingDelayText = "0s-20s";
+        String lateTail = null;
         long seed = 42;
         double faultRate = 0;
         String faultKinds = "503";
@@ -168,6 +173,10 @@ public final class SimulatorMain {
                     indexingDelay = IndexingDelay.parse(value);
                     indexingDelayText = value;
                 }
+                case "--late-tail" -> {
+                    IndexingDelay.none().withLateTail(value); // checked here, applied with the indexing delay below
+                    lateTail = value;
+                }
                 case "--clock-offset" -> {
                     clockOffset = DurationText.parse(option, value);
                     builder.clockOffset(clockOffset);
@@ -196,9 +205,14 @@ public final class SimulatorMain {
         if (indexingDelay != null && liveRate == 0) {
             throw new IllegalArgumentException("--indexing-delay applies to live events: add --live-rate");
         }
+        if (lateTail != null && liveRate == 0) {
+            throw new IllegalArgumentException("--late-tail applies to live events: add --live-rate");
+        }
         if (liveRate > 0) {
-            builder.live(liveRate, indexingDelay != null ? indexingDelay : SlackAuditLogsSimulator.Builder.DEFAULT_INDEXING_DELAY);
-            on.add(0, "live mode, " + liveRateText + " events a second, visible " + indexingDelayText + " after they happen");
+            IndexingDelay delay = indexingDelay != null ? indexingDelay : SlackAuditLogsSimulator.Builder.DEFAULT_INDEXING_DELAY;
+            builder.live(liveRate, lateTail == null ? delay : delay.withLateTail(lateTail));
+            String tail = lateTail == null ? "" : ", a share of " + lateTail.replace(":", " of them ") + " late";
+            on.add(0, "live mode, " + liveRateText + " events a second, visible " + indexingDelayText + " after they happen" + tail);
         }
         if (faultRate > 0) {
             builder.faults(FaultPlan.none().random(seed, faultRate, faults(faultKinds)));

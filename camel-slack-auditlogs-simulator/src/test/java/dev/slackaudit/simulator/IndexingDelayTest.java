@@ -2,6 +2,7 @@ package dev.slackaudit.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -41,5 +42,40 @@ class IndexingDelayTest {
     @Test
     void theDefaultIsUniformFromZeroToTwentySeconds() {
         assertEquals(IndexingDelay.uniform(Duration.ZERO, Duration.ofSeconds(20)), SlackAuditLogsSimulator.Builder.DEFAULT_INDEXING_DELAY);
+    }
+
+    @Test
+    void aLateTailIsAShareAndARangeOfDelays() {
+        assertEquals(IndexingDelay.fixed(Duration.ofSeconds(5)).withLateTail(0.001, Duration.ofMinutes(10), Duration.ofHours(3)),
+                IndexingDelay.fixed(Duration.ofSeconds(5)).withLateTail("0.001:10m-3h"));
+    }
+
+    @Test
+    void aLateTailWithoutAShareIsRejectedNamingTheForm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IndexingDelay.none().withLateTail("10m-3h"));
+
+        assertEquals("--late-tail (a share and a range of delays, such as 0.001:10m-3h: one event in a thousand indexed 10"
+                     + " minutes to 3 hours late): got '10m-3h'", e.getMessage());
+    }
+
+    @Test
+    void aLateTailShareAboveOneIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> IndexingDelay.none().withLateTail("2:10m-3h"));
+    }
+
+    @Test
+    void aboutTheShareOfEventsIsDrawnFromTheTailTheRestFromTheUsualDelay() {
+        IndexingDelay delay = IndexingDelay.uniform(Duration.ZERO, Duration.ofSeconds(20))
+                .withLateTail(0.01, Duration.ofMinutes(30), Duration.ofHours(3));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int late = 0;
+        for (int i = 0; i < 100_000; i++) {
+            Duration drawn = delay.draw(random);
+            if (drawn.compareTo(Duration.ofSeconds(20)) > 0) {
+                assertTrue(drawn.compareTo(Duration.ofMinutes(30)) >= 0 && drawn.compareTo(Duration.ofHours(3)) <= 0, drawn.toString());
+                late++;
+            }
+        }
+        assertTrue(late > 800 && late < 1200, late + " of 100,000 in the tail");
     }
 }

@@ -155,4 +155,26 @@ class LiveModeTest {
         List<String> rest = ApiClient.ids(client.pageThrough("limit=100", cursor));
         assertEquals(2000 - ApiClient.ids(first).size(), rest.size());
     }
+
+    @Test
+    void eventsOfTheLateTailShowUpHoursAfterTheyHappenedDatedWhenTheyHappened() {
+        SlackAuditLogsSimulator simulator = liveOnly(2, IndexingDelay.fixed(Duration.ofSeconds(5))
+                .withLateTail(0.05, Duration.ofHours(1), Duration.ofHours(3)));
+
+        clock.advance(Duration.ofMinutes(30));
+        List<JsonNode> soon = everything(simulator);
+        clock.advance(Duration.ofHours(3));
+        List<JsonNode> later = everything(simulator);
+
+        List<JsonNode> late = later.stream().filter(e -> e.get("date_create").asLong() < START_SECOND + 30 * 60 - 10
+                && soon.stream().noneMatch(s -> s.get("id").equals(e.get("id")))).toList();
+        assertFalse(late.isEmpty(), "events of the first 30 minutes that showed up hours later");
+        for (JsonNode event : late) {
+            Instant visibleAt = simulator.visibleAt(event.get("id").asText()).orElseThrow();
+            long delay = visibleAt.getEpochSecond() - event.get("date_create").asLong();
+            assertTrue(delay >= 3600 && delay <= 3 * 3600 + 1, delay + " s");
+        }
+        // about 5% of the 3,600 events of the first 30 minutes
+        assertTrue(late.size() > 100 && late.size() < 260, late.size() + " late");
+    }
 }

@@ -280,4 +280,27 @@ class SimulatorMainTest {
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("On: the history only (no live mode, clock offset,"
                                                                      + " rate limit or faults)"));
     }
+
+    @Test
+    void theStartUpSummarySaysALateTailIsOn() {
+        SimulatorMain.CommandLine commandLine = SimulatorMain.parseCommandLine(new String[] {
+            "--port", "0", "--events", "0", "--live-rate", "2", "--late-tail", "0.001:10m-3h"});
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (SlackAuditLogsSimulator simulator = commandLine.builder().build().start()) {
+            SimulatorMain.printStarted(new PrintStream(printed, true, StandardCharsets.UTF_8), simulator, 0.1,
+                    commandLine.switchedOn());
+        }
+
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("On: live mode, 2 events a second, visible 0s-20s after"
+                   + " they happen, a share of 0.001 of them 10m-3h late\n"), printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLateTailWithoutLiveModeIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.parseCommandLine(new String[] {"--late-tail", "0.001:10m-3h"}));
+
+        assertEquals("--late-tail applies to live events: add --live-rate", e.getMessage());
+    }
 }

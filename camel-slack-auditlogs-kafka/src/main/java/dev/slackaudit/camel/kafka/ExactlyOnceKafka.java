@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slackaudit.camel.ConditionalStateRepository;
+import dev.slackaudit.camel.ForgettingIdempotentRepository;
 import dev.slackaudit.camel.SlackAuditLogsConstants;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.Exchange;
@@ -91,7 +92,8 @@ import org.slf4j.LoggerFactory;
  * Only readers with {@code isolation.level=read_committed} see each event once; a {@code read_uncommitted} reader also
  * sees the records of aborted transactions.
  */
-public class ExactlyOnceKafka extends ServiceSupport implements Processor, ConditionalStateRepository, IdempotentRepository {
+public class ExactlyOnceKafka extends ServiceSupport
+        implements Processor, ConditionalStateRepository, ForgettingIdempotentRepository {
 
     /** The compacted topic that keeps the positions, one record per checkpoint key, unless set otherwise. */
     public static final String DEFAULT_POSITION_TOPIC = "slack-auditlogs-positions";
@@ -124,6 +126,11 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
     private final Map<String, String> positions = new HashMap<>();
     /** Ids committed, oldest first, with their date_create, as far back as {@link #idsLookBack} before the checkpoint. */
     private final LinkedHashMap<String, Long> committedIds = new LinkedHashMap<>();
+    /**
+     * The first date_create whose ids {@link #committedIds} holds all of: the consumer's recheck of late events reads no
+     * further back (it would take a forgotten id for a late event). {@link Long#MAX_VALUE} before anything was read.
+     */
+    private volatile long remembersFrom = Long.MAX_VALUE;
     /** Ids sent in the open transaction, with their date_create. */
     private final LinkedHashMap<String, Long> pendingIds = new LinkedHashMap<>();
     private long lastDateCreate;
@@ -524,6 +531,9 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
         });
         committedIds.clear();
         pendingIds.clear();
+        // what was committed since the look-back before the last commit is read back: every event dated since then
+        remembersFrom = lastCommit[0] == Long.MIN_VALUE ? Long.MAX_VALUE
+                : lastCommit[0] / 1000 - idsLookBack.toSeconds();
         if (lastCommit[0] != Long.MIN_VALUE) {
             // the ids the overlap may need were sent shortly before the last commit
             Map<TopicPartition, Long> offsets = reader.offsetsAt(topic, lastCommit[0] - idsLookBack.toMillis());
@@ -561,7 +571,13 @@ public class ExactlyOnceKafka extends ServiceSupport implements Processor, Condi
     }
 
     /** Forgets committed ids dated before {@code second}: the consumer never reads that far back again. */
+    @Override
+    public long remembersFrom() {
+        return remembersFrom;
+    }
+
     private void forgetIdsBefore(long second) {
+        remembersFrom = remembersFrom == Long.MAX_VALUE ? second : Math.max(remembersFrom, second);
         Iterator<Map.Entry<String, Long>> oldest = committedIds.entrySet().iterator();
         while (oldest.hasNext() && oldest.next().getValue() < second) {
             oldest.remove();

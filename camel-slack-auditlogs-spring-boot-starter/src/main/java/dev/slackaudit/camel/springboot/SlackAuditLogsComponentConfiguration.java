@@ -91,6 +91,22 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
      */
     private String overlap = "PT6M";
     /**
+     * How far back a recheck reads once more, every recheckInterval, for events Slack indexed later than lag plus
+     * overlap; events already delivered are dropped by the idempotent repository, the others are delivered oldest
+     * first. A recheck spends at most 5% of the requests the polls make (one per delay): on dense history it covers
+     * less than this, as much as that share pays for (docs/late-events.md). With an in-memory idempotent repository it
+     * only covers events delivered since the consumer started, as far back as the repository remembers, so it never
+     * delivers an old event twice. 0 switches it off. A whole number of seconds, zero or more: an ISO-8601 duration
+     * (PT24H), a number with a unit (24h) or a plain number of milliseconds (86400000).
+     */
+    private String recheck = "PT24H";
+    /**
+     * How often a recheck starts (see recheck). It runs between polls, one small window (about a page) per poll once
+     * the poll has caught up, so live delivery never waits for it long. A whole number of seconds, at least one: an
+     * ISO-8601 duration (PT1H), a number with a unit (1h, 30m) or a plain number of milliseconds (3600000).
+     */
+    private String recheckInterval = "PT1H";
+    /**
      * The checkpoint's key in the state repository. Derived from the baseUrl host and path and the filters when not
      * set; set it when several consumers share a repository or the filters may change.
      */
@@ -312,6 +328,22 @@ public class SlackAuditLogsComponentConfiguration extends ComponentConfiguration
 
     public void setOverlap(String overlap) {
         this.overlap = overlap;
+    }
+
+    public String getRecheck() {
+        return recheck;
+    }
+
+    public void setRecheck(String recheck) {
+        this.recheck = recheck;
+    }
+
+    public String getRecheckInterval() {
+        return recheckInterval;
+    }
+
+    public void setRecheckInterval(String recheckInterval) {
+        this.recheckInterval = recheckInterval;
     }
 
     public String getStateKey() {
