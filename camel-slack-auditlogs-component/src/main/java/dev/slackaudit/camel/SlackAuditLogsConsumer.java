@@ -243,7 +243,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         int limit = configuration.getLimit();
         WindowPlanner recheckPlanner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(), null, null,
                                                          limit, limit);
-        WindowReader recheckReader = new WindowReader(new LogsPager(client, MAX_CURSOR_RESTARTS), query, actions,
+        WindowReader recheckReader = new WindowReader(new LogsPager(client), query, actions,
                                                       recheckPlanner, spoolDirectory(), IN_MEMORY_EVENTS);
         CheckpointStore recheckStore = new CheckpointStore(stateRepository, checkpointStore.key() + ".recheck");
         WindowDelivery recheckDelivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey,
