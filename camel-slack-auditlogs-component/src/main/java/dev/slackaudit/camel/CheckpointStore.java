@@ -97,6 +97,11 @@ final class CheckpointStore {
         return key;
     }
 
+    /** A store in the same repository under this store's key plus {@code suffix}, for a position kept beside it. */
+    CheckpointStore beside(String suffix) {
+        return new CheckpointStore(repository, key + suffix);
+    }
+
     static String format(Position position) {
         StringBuilder value = new StringBuilder(Instant.ofEpochSecond(position.checkpoint()).toString());
         if (position.after() != null) {

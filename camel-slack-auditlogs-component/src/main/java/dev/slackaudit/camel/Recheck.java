@@ -62,6 +62,8 @@ final class Recheck {
     private final WindowReader reader;
     private final WindowDelivery delivery;
     private final CheckpointStore store;
+    /** The last checkpoint reset, stored beside the recheck position: a restart must not read before it either. */
+    private final CheckpointStore floorStore;
     private final ClientStatistics client;
     private final int pageSize;
     private final double budgetPerPass;
@@ -99,6 +101,7 @@ final class Recheck {
         this.reader = reader;
         this.delivery = delivery;
         this.store = store;
+        this.floorStore = store.beside(".floor");
         this.client = client;
         this.budgetPerPass = Math.max(1, SHARE * interval.toNanos() / Math.max(1, delay.toNanos()));
         this.creditPerNano = SHARE / Math.max(1, delay.toNanos());
@@ -109,15 +112,18 @@ final class Recheck {
     private void resume(Position stored) {
         reader.discardAhead();
         passEnd = null;
+        Position reset = floorStore.read();
+        floor = reset == null ? Long.MIN_VALUE : reset.checkpoint();
         if (stored == null) {
             nextPassAt = UNSCHEDULED;
             return;
         }
         delivery.moveTo(stored, false);
+        // a pass under way was due one interval before its last window was read, or about: the next one comes an
+        // interval after that, not as soon as this one ends
+        nextPassAt = stored.readAt() == null ? 0 : stored.readAt() + intervalSeconds;
         if (stored.checkpoint() <= stored.deliveredUpTo()) {
             passEnd = stored.deliveredUpTo();
-        } else {
-            nextPassAt = stored.readAt() == null ? 0 : stored.readAt() + intervalSeconds;
         }
     }
 
@@ -131,12 +137,17 @@ final class Recheck {
         reload = true;
     }
 
-    /** The main checkpoint was reset to {@code second}: no recheck reads before it, and the pass under way ends. */
+    /**
+     * The main checkpoint was reset to {@code second}: no recheck reads before it, and the pass under way ends. Both are
+     * stored, so that a restart neither resumes that pass nor reads what a reset forward skipped on purpose.
+     */
     void checkpointReset(long second, long now) {
         floor = second;
+        floorStore.write(Position.start(second));
         passEnd = null;
         nextPassAt = now + intervalSeconds;
         reader.discardAhead();
+        delivery.moveTo(new Position(second, null, second - 1, now), true); // a finished pass, read now
     }
 
     /** A window of {@code events} events was read (by the live polls or a recheck): learns the history's density. */

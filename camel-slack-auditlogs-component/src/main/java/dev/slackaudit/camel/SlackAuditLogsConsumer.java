@@ -262,8 +262,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
      * late, and how late is recorded, with a WARN when that is later than lag plus overlap.
      */
     private void delivered(AuditLogEntry event, boolean late, long readAt, String foundBy) {
+        // an overlap event before what the repository vouches for (an in-memory one, empty after a restart) may have
+        // been delivered by the previous run: new to the repository, but not late
+        boolean vouched = event.getDateCreate() >= vouchedFrom();
         coverage.added(event.getDateCreate());
-        if (!late) {
+        if (!late || !vouched) {
             return;
         }
         long seconds = Math.max(0, readAt - event.getDateCreate());
@@ -299,16 +302,21 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /** The first second from which the idempotent repository holds the id of every event delivered. */
+    private long vouchedFrom() {
+        long vouchedFrom = coverage.vouchedFrom();
+        if (idempotentRepository instanceof ForgettingIdempotentRepository forgetting) {
+            vouchedFrom = Math.max(vouchedFrom, forgetting.remembersFrom());
+        }
+        return vouchedFrom;
+    }
+
     /** Reads at most one window of the recheck, once the live windows are caught up (see {@link Recheck}). */
     private int recheckOnce() throws Exception {
         long deliveredBefore = statistics.eventsDelivered();
         long now = serverNow();
         try {
-            long vouchedFrom = coverage.vouchedFrom();
-            if (idempotentRepository instanceof ForgettingIdempotentRepository forgetting) {
-                vouchedFrom = Math.max(vouchedFrom, forgetting.remembersFrom());
-            }
-            recheck.step(now, delivery.position().checkpoint(), vouchedFrom);
+            recheck.step(now, delivery.position().checkpoint(), vouchedFrom());
         } catch (CheckpointStore.ConflictException e) {
             recheck.reloadLater();
             throw e;

@@ -53,7 +53,10 @@ import org.apache.camel.support.DefaultConsumer;
  */
 final class WindowDelivery {
 
-    /** How many events go between two writes of the position: a crash re-reads at most this many. */
+    /**
+     * The most events between two writes of the position: a crash re-reads at most this many. In a long window each
+     * move of the mark (about every {@value #MARK_EVERY} events) stores the position too, so it is written more often.
+     */
     static final int COMMIT_EVERY = 10_000;
     /** About how many events one move of the mark covers (from the window's density); one write of the position each. */
     static final int MARK_EVERY = 1_000;

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -151,7 +152,7 @@ class RecheckTest extends SimulatorTestSupport {
         String stopped = state.getState("audit.recheck");
         assertTrue(stopped.contains(" after=") && stopped.contains(" delivered="),
                    "a recheck stopped within a window: " + stopped);
-        assertTrue(!delivered.contains(late.get(1)), "the route stopped before the next late event");
+        assertFalse(delivered.contains(late.get(1)), "the route stopped before the next late event");
         context.getRouteController().startRoute("audit");
 
         assertDeliveredOnceEach(history, late);
@@ -169,7 +170,7 @@ class RecheckTest extends SimulatorTestSupport {
 
             // the recent one is delivered; the old one cannot be told from an event delivered long ago: it is not
             assertDeliveredOnceEach(history, List.of(recent));
-            assertTrue(!delivered.contains(tooOld));
+            assertFalse(delivered.contains(tooOld), "an event older than the repository vouches for was delivered");
             assertTrue(captured.text().contains("WARN The in-memory idempotent repository holds the last 50 ids"
                                                 + " delivered"), captured.text());
             assertTrue(captured.text().contains("Set idempotentRepository to a persistent repository that holds at"
@@ -188,7 +189,48 @@ class RecheckTest extends SimulatorTestSupport {
         String recent = indexedLate(Duration.ofMinutes(30));
 
         assertDeliveredOnceEach(history, List.of(recent));
-        assertTrue(!delivered.contains(tooOld));
+        assertFalse(delivered.contains(tooOld), "an event older than the repository vouches for was delivered");
+    }
+
+    @Test
+    void aRecheckAfterARestartDoesNotReadWhatACheckpointResetForwardSkipped() throws Exception {
+        MemoryStateRepository state = new MemoryStateRepository();
+        context.getRegistry().bind("state", state);
+        context.getRegistry().bind("ids", new RecentIds(Long.MIN_VALUE)); // persistent-like: vouches for every id
+        consume("limit=1000&stateRepository=#state&stateKey=audit&idempotentRepository=#ids&" + FAST_RECHECKS);
+        List<String> history = List.copyOf(delivered);
+        // forward, past the history (it ended ten minutes ago), so that nothing is delivered again: no recheck may read
+        // before that point any more
+        auditConsumer().resetCheckpointTo("PT9M");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state.getState("audit.recheck.floor") != null);
+        context.getRouteController().stopRoute("audit");
+        context.getRouteController().startRoute("audit");
+
+        String beforeTheReset = indexedLate(Duration.ofHours(2));
+        String afterTheReset = indexedLate(Duration.ofMinutes(8)); // before the overlap: only a recheck finds it
+
+        assertDeliveredOnceEach(history, List.of(afterTheReset));
+        assertFalse(delivered.contains(beforeTheReset), "an event before the reset point was delivered");
+    }
+
+    @Test
+    void eventsTheOverlapDeliversAgainAfterARestartWithAnEmptyRepositoryAreNotCountedAsLate() throws Exception {
+        MemoryStateRepository state = new MemoryStateRepository();
+        context.getRegistry().bind("state", state);
+        Instant now = Instant.now();
+        List<String> recent = simulator.addGeneratedEvents(3, now.minusSeconds(120), now.minusSeconds(60));
+        String options = "limit=1000&stateRepository=#state&stateKey=audit&" + FAST_RECHECKS;
+        consume(options);
+        // a restart of the application: a new endpoint, whose in-memory idempotent repository starts empty
+        context.getRouteController().stopRoute("audit");
+        context.removeRoute("audit");
+        context.removeEndpoints("slack-auditlogs:*");
+        consume(options);
+
+        // the overlap delivers the recent events again (the start-up WARN says so): not late, only unknown to it
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> recent.stream().allMatch(id -> Collections.frequency(delivered, id) == 2));
+        assertEquals(0, auditConsumer().getLateEvents());
     }
 
     /** Keeps every id, but claims to vouch for those dated from {@code remembersFrom} on only. */
