@@ -263,10 +263,11 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
      */
     private void delivered(AuditLogEntry event, boolean late, long readAt, String foundBy) {
         // an overlap event before what the repository vouches for (an in-memory one, empty after a restart) may have
-        // been delivered by the previous run: new to the repository, but not late
-        boolean vouched = event.getDateCreate() >= vouchedFrom();
+        // been delivered by the previous run: new to the repository, but not late. Asked only for the rare late
+        // event, and before this one's id counts, as it may move what the repository vouches for
+        boolean lateAndVouched = late && event.getDateCreate() >= vouchedFrom();
         coverage.added(event.getDateCreate());
-        if (!late || !vouched) {
+        if (!lateAndVouched) {
             return;
         }
         long seconds = Math.max(0, readAt - event.getDateCreate());
