@@ -20,6 +20,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.slackaudit.camel.options.DurationOption;
+import dev.slackaudit.camel.options.EndpointOptionsRefused;
+import dev.slackaudit.camel.options.TypedOptionsChecked;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;

@@ -16,6 +16,9 @@ package dev.slackaudit.camel;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.slackaudit.camel.options.DurationOption;
+import dev.slackaudit.camel.options.NumberOption;
+import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;

@@ -21,14 +21,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.slackaudit.camel.CheckpointStore.Position;
-import dev.slackaudit.camel.WindowPlanner.Window;
-import dev.slackaudit.camel.WindowReader.ReadWindow;
 import dev.slackaudit.camel.client.LogsPager;
 import dev.slackaudit.camel.client.LogsQuery;
 import dev.slackaudit.camel.client.SlackAuditLogsClient;
 import dev.slackaudit.camel.client.SlackAuditLogsException;
+import dev.slackaudit.camel.consumer.CheckpointStore.Position;
+import dev.slackaudit.camel.consumer.CheckpointStore;
+import dev.slackaudit.camel.consumer.IdempotentCoverage;
+import dev.slackaudit.camel.consumer.RangeClockMargin;
+import dev.slackaudit.camel.consumer.Recheck;
+import dev.slackaudit.camel.consumer.WindowDelivery;
+import dev.slackaudit.camel.consumer.WindowPlanner.Window;
+import dev.slackaudit.camel.consumer.WindowPlanner;
+import dev.slackaudit.camel.consumer.WindowReader.ReadWindow;
+import dev.slackaudit.camel.consumer.WindowReader;
+import dev.slackaudit.camel.management.ConsumerStatistics;
+import dev.slackaudit.camel.management.LatenessStatistics;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.options.ActionNames;
+import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
@@ -582,7 +593,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     }
 
     /** The figures behind the lateness attributes, for the Micrometer distribution. */
-    LatenessStatistics lateness() {
+    public LatenessStatistics lateness() {
         return lateness;
     }
 

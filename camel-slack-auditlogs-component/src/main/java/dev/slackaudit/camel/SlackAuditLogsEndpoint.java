@@ -19,26 +19,30 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-
 import javax.net.ssl.SSLContext;
 
 import dev.slackaudit.camel.client.ClientConfiguration;
 import dev.slackaudit.camel.client.SlackAuditLogsClient;
+import dev.slackaudit.camel.consumer.IdempotentCoverage;
+import dev.slackaudit.camel.management.ConsumerWatch;
+import dev.slackaudit.camel.management.FailedPollLog;
+import dev.slackaudit.camel.options.DurationOption;
+import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -168,7 +172,7 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     }
 
     /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
-    List<ConsumerWatch> consumerWatches() {
+    public List<ConsumerWatch> consumerWatches() {
         pruneConsumerWatches();
         return List.copyOf(consumerWatches);
     }
@@ -313,7 +317,7 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
      * The checkpoint's key: the {@code stateKey} option, or one derived from the API host and path and the filters, so
      * endpoints with different filters never share a checkpoint by accident, while a restart finds its own.
      */
-    String checkpointKey() {
+    public String checkpointKey() {
         if (!isBlank(configuration.getStateKey())) {
             return configuration.getStateKey();
         }

@@ -22,6 +22,7 @@ import dev.slackaudit.camel.client.LogsPager;
 import dev.slackaudit.camel.client.LogsQuery;
 import dev.slackaudit.camel.client.PageSpool;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.slackaudit.camel.model.AuditLogBatch;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.Exchange;

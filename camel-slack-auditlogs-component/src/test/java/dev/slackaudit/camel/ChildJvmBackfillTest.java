@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.camel.testing.BackfillProcess;
 import dev.slackaudit.camel.testing.ChildJvm;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.junit.jupiter.api.AfterEach;

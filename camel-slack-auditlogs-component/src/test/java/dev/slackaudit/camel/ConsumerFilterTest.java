@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.FailedToStartRouteException;

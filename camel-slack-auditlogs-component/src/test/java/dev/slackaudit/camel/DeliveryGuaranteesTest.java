@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another node moved it meanwhile (this one was paused past its leadership), the write is refused, the window stops,
  * and the consumer continues from what the other node stored, never moving it back.
  */
-class FencingTest extends SimulatorTestSupport {
+public class FencingTest extends SimulatorTestSupport {
 
     private final ComparingRepository state = new ComparingRepository();
 
     /** The simplest honest implementation of the SPI: a map whose writes compare and set atomically. */
-    static final class ComparingRepository extends ServiceSupport implements ConditionalStateRepository {
+    public static final class ComparingRepository extends ServiceSupport implements ConditionalStateRepository {
         private final Map<String, String> values = new ConcurrentHashMap<>();
 
         @Override

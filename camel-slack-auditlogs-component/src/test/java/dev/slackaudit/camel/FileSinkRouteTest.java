@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;

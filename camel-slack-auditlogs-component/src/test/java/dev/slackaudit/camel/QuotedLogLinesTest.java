@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.slackaudit.camel.client.SlackAuditLogsException;
+import dev.slackaudit.camel.management.FailedPollLog;
+import dev.slackaudit.camel.testing.LogCapture;
+import dev.slackaudit.camel.testing.Readmes;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code span. What differs from run to run is masked on both sides: instants, ports, Unix seconds, checkpoint keys, and
  * the counts of a progress line. "..." in a quote stands for text it leaves out.
  */
-class QuotedLogLinesTest extends SimulatorTestSupport {
+public class QuotedLogLinesTest extends SimulatorTestSupport {
 
     private static final String WRONG_TOKEN = "xoxp-not-the-simulators";
     private static final Pattern FENCE = Pattern.compile("(?m)^\\s*```");
@@ -195,7 +199,7 @@ class QuotedLogLinesTest extends SimulatorTestSupport {
      * As {@link #assertReadmesQuoteAsLogged}, against the given lines (an error's message, or what a test of its own
      * captured, e.g. ClockSkewTest) instead of the log.
      */
-    static void assertReadmesQuote(String anchor, int atLeast, List<String> seen) {
+    public static void assertReadmesQuote(String anchor, int atLeast, List<String> seen) {
         Pattern start = Pattern.compile(anchor);
         List<String> logged = seen.stream().map(line -> fromAnchor(start, line)).filter(line -> line != null)
                 .map(QuotedLogLinesTest::maskRunSpecific).toList();

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.options.PointInTime;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

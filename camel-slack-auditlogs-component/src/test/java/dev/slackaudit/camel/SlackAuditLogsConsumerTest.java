@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.Exchange;

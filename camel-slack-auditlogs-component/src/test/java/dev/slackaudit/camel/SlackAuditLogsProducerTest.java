@@ -19,6 +19,7 @@ import java.util.Map;
 
 import dev.slackaudit.camel.client.SlackAuditLogsException;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;

@@ -18,10 +18,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.Fault;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.builder.RouteBuilder;

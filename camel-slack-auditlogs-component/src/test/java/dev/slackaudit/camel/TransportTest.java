@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.RecordedRequest;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.builder.RouteBuilder;
