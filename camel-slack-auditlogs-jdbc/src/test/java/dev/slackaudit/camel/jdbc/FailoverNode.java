@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.slackaudit.camel.SlackAuditLogsConstants;
-import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
+import dev.slackaudit.camel.zookeeper.ZooKeeperSessionGuard;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;

@@ -16,9 +16,9 @@ package dev.slackaudit.camel.kafka;
 import java.io.File;
 import java.util.concurrent.CountDownLatch;
 
-import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import dev.slackaudit.camel.jdbc.DeliveredIdsTable;
 import dev.slackaudit.camel.kafka.testing.KeyedRecords;
+import dev.slackaudit.camel.zookeeper.ZooKeeperSessionGuard;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

@@ -15,10 +15,10 @@ package dev.slackaudit.examples.springboot;
 
 import javax.sql.DataSource;
 
-import dev.slackaudit.camel.ha.ZooKeeperSessionGuard;
 import dev.slackaudit.camel.jdbc.DeliveredIdsRepository;
 import dev.slackaudit.camel.jdbc.DeliveredIdsTable;
 import dev.slackaudit.camel.jdbc.JdbcStateRepository;
+import dev.slackaudit.camel.zookeeper.ZooKeeperSessionGuard;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.spring.boot.CamelContextConfiguration;

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.slackaudit.camel.ha;
+package dev.slackaudit.camel.zookeeper;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
