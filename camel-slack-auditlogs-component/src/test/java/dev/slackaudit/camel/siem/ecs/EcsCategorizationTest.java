@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.slackaudit.camel.siem.SlackActionCategories;
+import dev.slackaudit.camel.testing.EcsTestData;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

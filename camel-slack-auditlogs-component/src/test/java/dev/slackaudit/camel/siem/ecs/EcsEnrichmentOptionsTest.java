@@ -16,6 +16,7 @@ package dev.slackaudit.camel.siem.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slackaudit.camel.SlackAuditLogsComponent;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.EcsTestData;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slackaudit.camel.SampleRoundTripTest;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.EcsTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

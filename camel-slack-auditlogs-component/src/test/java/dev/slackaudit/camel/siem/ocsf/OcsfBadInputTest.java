@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.OcsfTestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

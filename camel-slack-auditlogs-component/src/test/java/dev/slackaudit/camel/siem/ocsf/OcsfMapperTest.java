@@ -23,6 +23,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.OcsfTestEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

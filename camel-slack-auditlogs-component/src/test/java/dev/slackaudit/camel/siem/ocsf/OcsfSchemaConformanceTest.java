@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.testing.OcsfSchema;
+import dev.slackaudit.camel.testing.OcsfTestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

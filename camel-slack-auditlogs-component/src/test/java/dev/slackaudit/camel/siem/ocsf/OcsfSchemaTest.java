@@ -18,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slackaudit.camel.testing.OcsfSchema;
+import dev.slackaudit.camel.testing.OcsfTestEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

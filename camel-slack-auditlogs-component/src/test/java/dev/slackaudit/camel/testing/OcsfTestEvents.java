@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.slackaudit.camel.siem.ocsf;
+package dev.slackaudit.camel.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import dev.slackaudit.camel.siem.SlackActionCategories;
  * Slack's SDKs' test data, Elastic's test cases), and one synthesized event per action of Slack's {@code /actions}
  * listing, with the entity its category acts on.
  */
-final class OcsfTestEvents {
+public final class OcsfTestEvents {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -89,7 +89,7 @@ final class OcsfTestEvents {
     }
 
     /** Every event of every sample file. */
-    static List<AuditLogEntry> samples() {
+    public static List<AuditLogEntry> samples() {
         List<AuditLogEntry> entries = new ArrayList<>();
         for (String file : SAMPLE_FILES) {
             String text = resource("/samples/" + file);
@@ -108,14 +108,14 @@ final class OcsfTestEvents {
     }
 
     /** One event per action of the {@code /actions} listing, acting on its category's kind of entity. */
-    static List<AuditLogEntry> onePerAction() {
+    public static List<AuditLogEntry> onePerAction() {
         List<AuditLogEntry> entries = new ArrayList<>();
         SlackActionCategories.actions().forEach((action, category) -> entries.add(event(action, category)));
         return entries;
     }
 
     /** A complete, well-formed event of this action and category. */
-    static AuditLogEntry event(String action, String category) {
+    public static AuditLogEntry event(String action, String category) {
         ObjectNode event = (ObjectNode) readTree("{\"id\":\"3f1c0e9a-synthetic\",\"date_create\":1700000000,"
                 + "\"actor\":{\"type\":\"user\",\"user\":{\"id\":\"W0ACTOR\",\"name\":\"Actor\","
                 + "\"email\":\"actor@example.com\",\"team\":\"E0ORG\"}},"
@@ -130,11 +130,11 @@ final class OcsfTestEvents {
     }
 
     /** An event from its JSON, with single quotes for double ones (to keep the tests' literals readable). */
-    static AuditLogEntry json(String singleQuoted) {
+    public static AuditLogEntry json(String singleQuoted) {
         return AuditLogEntry.parse(singleQuoted.replace('\'', '"'));
     }
 
-    static JsonNode readTree(String json) {
+    public static JsonNode readTree(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {

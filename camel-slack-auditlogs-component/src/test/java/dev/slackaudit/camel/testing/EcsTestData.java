@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.slackaudit.camel.siem.ecs;
+package dev.slackaudit.camel.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,25 +24,28 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.siem.ecs.EcsMapper;
+import dev.slackaudit.camel.siem.ecs.GeoIpEnrichment;
+import dev.slackaudit.camel.siem.ecs.UserAgentEnrichment;
 
 /** Test data and helpers shared by the ECS tests: sample events, MaxMind's test databases, flattened documents. */
-final class EcsTestData {
+public final class EcsTestData {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path CITY_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-City-Test.mmdb");
-    static final Path ASN_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-ASN-Test.mmdb");
+    public static final Path CITY_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-City-Test.mmdb");
+    public static final Path ASN_DATABASE = resourcePath("/ecs/maxmind/GeoLite2-ASN-Test.mmdb");
     /** Both test databases, opened once for all tests (memory-mapped files, released when the JVM ends). */
-    static final GeoIpEnrichment TEST_DATABASES = GeoIpEnrichment.open(CITY_DATABASE.toString(), ASN_DATABASE.toString());
+    public static final GeoIpEnrichment TEST_DATABASES = GeoIpEnrichment.open(CITY_DATABASE.toString(), ASN_DATABASE.toString());
 
     private EcsTestData() {
     }
 
     /** A mapper with every enrichment, on MaxMind's test databases. */
-    static EcsMapper enrichedMapper() {
+    public static EcsMapper enrichedMapper() {
         return new EcsMapper(List.of(UserAgentEnrichment.shared(), TEST_DATABASES));
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = EcsTestData.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing");
@@ -53,7 +56,7 @@ final class EcsTestData {
         }
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -61,12 +64,12 @@ final class EcsTestData {
         }
     }
 
-    static AuditLogEntry entry(String json) {
+    public static AuditLogEntry entry(String json) {
         return AuditLogEntry.parse(json);
     }
 
     /** Every leaf of a document by its dotted path; an array is one leaf (ECS fields hold arrays whole). */
-    static Map<String, JsonNode> flatten(JsonNode document) {
+    public static Map<String, JsonNode> flatten(JsonNode document) {
         Map<String, JsonNode> leaves = new TreeMap<>();
         flatten("", document, leaves);
         return leaves;
@@ -81,7 +84,7 @@ final class EcsTestData {
     }
 
     /** The file system path of a test resource. */
-    static String resourceFile(String name) {
+    public static String resourceFile(String name) {
         return resourcePath(name).toString();
     }
 

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.slackaudit.camel.siem.ocsf;
+package dev.slackaudit.camel.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * of {@code activity_id}, Other aside); no attribute is deprecated or belongs to a profile the document does not
  * declare; and the class, category and type ids agree.
  */
-final class OcsfSchema {
+public final class OcsfSchema {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -83,7 +83,7 @@ final class OcsfSchema {
     }
 
     /** The schema copied for this OCSF version. */
-    static OcsfSchema load(String version) {
+    public static OcsfSchema load(String version) {
         URL dictionary = OcsfSchema.class.getResource("/ocsf-schema/" + version + "/dictionary.json");
         if (dictionary == null) {
             throw new IllegalArgumentException("No OCSF schema " + version + " in the test resources");
@@ -96,11 +96,11 @@ final class OcsfSchema {
     }
 
     /** A class or object with its attributes and constraints resolved; {@code uid} is the class uid, -1 if none. */
-    record ResolvedType(String name, int uid, int categoryUid, ObjectNode attributes, JsonNode constraints) {
+    public record ResolvedType(String name, int uid, int categoryUid, ObjectNode attributes, JsonNode constraints) {
     }
 
     /** The class of this name: its attributes after inheritance and includes. */
-    ResolvedType eventClass(String name) {
+    public ResolvedType eventClass(String name) {
         return cached(resolvedClasses, name, this::resolveClass);
     }
 
@@ -182,7 +182,7 @@ final class OcsfSchema {
     }
 
     /** The problems of a document, each naming the attribute's path; empty for a valid document. */
-    List<String> validate(JsonNode document) {
+    public List<String> validate(JsonNode document) {
         List<String> problems = new ArrayList<>();
         int classUid = document.path("class_uid").asInt(-1);
         String className = classOfUid.get(classUid);
