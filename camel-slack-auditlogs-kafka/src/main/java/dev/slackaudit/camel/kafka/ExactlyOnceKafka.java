@@ -303,7 +303,8 @@ public class ExactlyOnceKafka extends ServiceSupport
         }
         commits.incrementAndGet();
         positions.put(key, value);
-        ids.commitPending(checkpointSeconds(value) - idsLookBack.toSeconds());
+        ids.commitPending();
+        ids.forgetBefore(checkpointSeconds(value) - idsLookBack.toSeconds());
         return true;
     }
 

@@ -63,13 +63,17 @@ final class SentIds {
         pending.clear();
     }
 
-    /** The open transaction committed: its ids are committed, and those dated before {@code forgetBefore} forgotten. */
-    void commitPending(long forgetBefore) {
+    /** The open transaction committed: the ids sent in it are committed. */
+    void commitPending() {
         committed.putAll(pending);
         pending.clear();
-        remembersFrom = remembersFrom == Long.MAX_VALUE ? forgetBefore : Math.max(remembersFrom, forgetBefore);
+    }
+
+    /** Forgets committed ids dated before {@code second}: the consumer never reads that far back again. */
+    void forgetBefore(long second) {
+        remembersFrom = remembersFrom == Long.MAX_VALUE ? second : Math.max(remembersFrom, second);
         Iterator<Map.Entry<String, Long>> oldest = committed.entrySet().iterator();
-        while (oldest.hasNext() && oldest.next().getValue() < forgetBefore) {
+        while (oldest.hasNext() && oldest.next().getValue() < second) {
             oldest.remove();
         }
     }

@@ -50,7 +50,7 @@ class SentIdsTest {
     @Test
     void theIdsOfACommittedTransactionSurviveTheNextAbort() {
         ids.sent("E1", 100);
-        ids.commitPending(0);
+        ids.commitPending();
 
         ids.discardPending();
 
@@ -58,11 +58,12 @@ class SentIdsTest {
     }
 
     @Test
-    void aCommitForgetsTheIdsDatedBeforeTheLookBack() {
+    void forgettingDropsTheCommittedIdsDatedBeforeTheGivenSecond() {
         ids.sent("old", 100);
         ids.sent("recent", 200);
 
-        ids.commitPending(150);
+        ids.commitPending();
+        ids.forgetBefore(150);
 
         assertFalse(ids.contains("old"));
         assertTrue(ids.contains("recent"));
@@ -71,8 +72,8 @@ class SentIdsTest {
 
     @Test
     void whatIsRememberedNeverMovesBack() {
-        ids.commitPending(150);
-        ids.commitPending(120);
+        ids.forgetBefore(150);
+        ids.forgetBefore(120);
 
         assertEquals(150, ids.remembersFrom());
     }
@@ -80,7 +81,7 @@ class SentIdsTest {
     @Test
     void readingBackForgetsEverythingAndRemembersFromTheGivenSecond() {
         ids.sent("E1", 100);
-        ids.commitPending(0);
+        ids.commitPending();
 
         ids.rememberFrom(500);
         ids.committed("E2", 600);
