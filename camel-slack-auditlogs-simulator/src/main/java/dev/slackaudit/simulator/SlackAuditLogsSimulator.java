@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,16 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * All methods are thread-safe; data and faults may change while requests are served.
+ * <p>
+ * This class starts and stops the server and is the one object tests hold; {@link ServedEntries} keeps what is served
+ * (the timeline, live events, when each became visible), {@link InitialHistory} turns the builder's settings into the
+ * events the simulator starts with, and {@link SimulatorHandler} answers requests. It stays over 300 lines because of
+ * its nested {@link Builder}, about 250 lines, most of them the javadoc of the settings users test their routes with:
+ * it is public API that tests in other modules name as {@code SlackAuditLogsSimulator.Builder}, so it stays nested.
  */
 public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
-    /** How far before "now" the default history (and a {@link HistoryShape} without an end) stops. */
-    private static final Duration HISTORY_END_BEFORE_NOW = Duration.ofMinutes(2);
 
     private final Clock serverClock;
     /** The clock of the {@code Date} header: the server clock, unless a proxy's other clock is simulated. */
@@ -44,16 +47,12 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
     private final CursorCodec cursors;
     private final FaultPlan faults;
     private final RequestLog requestLog = new RequestLog();
-    private final VisibilityLog visibility = new VisibilityLog();
     private final SimulatorHandler handler;
     private final VisibilityEndpoint visibilityEndpoint;
     private final LiveFeed live;
+    private final ServedEntries served;
     private final int requestedPort;
     private final SSLContext tls;
-    private final Instant builtAt;
-
-    /** Copy-on-write: readers take the current snapshot; writers replace it under {@code this} lock. */
-    private volatile EntryTimeline timeline = EntryTimeline.EMPTY;
 
     private LoopbackHttpServer server;
     private boolean closed;
@@ -71,37 +70,12 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         this.tls = builder.tls;
         TokenPolicy tokens = new TokenPolicy(builder.token, builder.tokenErrors, builder.unauthorizedBody);
         RangePolicy range = builder.strictRange ? RangePolicy.strict(serverClock) : RangePolicy.lenient();
-        AuditApi api = new AuditApi(this::current, catalog, cursors, tokens, range);
+        this.live = builder.liveRate > 0 ? new LiveFeed(builder.liveRate, builder.indexingDelay, builder.seed, synthetic) : null;
+        this.served = new ServedEntries(serverClock, live, builder.history.generate(synthetic, serverClock.instant()));
+        AuditApi api = new AuditApi(served::current, catalog, cursors, tokens, range);
         this.handler = new SimulatorHandler(api, tokens, new RateLimiter(builder.rateLimitPerMinute, serverClock), faults,
                 requestLog);
-        this.visibilityEndpoint = new VisibilityEndpoint(this::visibilityOf, this::visibleSince);
-        this.live = builder.liveRate > 0 ? new LiveFeed(builder.liveRate, builder.indexingDelay, builder.seed, synthetic) : null;
-
-        timeline = timeline.with(history(builder));
-        this.builtAt = serverClock.instant();
-    }
-
-    /** The events the simulator is built with: the main span, the extra batches (bursts, tied seconds), the verbatim entries. */
-    private List<StoredEntry> history(Builder builder) {
-        Instant defaultEnd = serverClock.instant().minus(HISTORY_END_BEFORE_NOW);
-        Instant to = builder.to != null ? builder.to : defaultEnd;
-        Instant from = builder.from != null ? builder.from : to.minus(Duration.ofHours(24));
-        int events = builder.events;
-        List<Batch> batches = new ArrayList<>(builder.batches);
-        if (builder.shape != null) {
-            to = builder.shapeEnd != null ? builder.shapeEnd : defaultEnd;
-            from = to.minus(builder.shape.span());
-            events = builder.shape.events();
-            if (builder.shape.burstEvents() > 0) {
-                batches.add(Batch.within(builder.shape.burstEvents(), builder.shape.burstStart(from), HistoryShape.BURST_LENGTH));
-            }
-        }
-        List<StoredEntry> history = new ArrayList<>(synthetic.generate(events, from, to));
-        for (Batch batch : batches) {
-            history.addAll(synthetic.generate(batch.count(), batch.from(), batch.to()));
-        }
-        builder.entries.stream().map(StoredEntry::verbatim).forEach(history::add);
-        return history;
+        this.visibilityEndpoint = new VisibilityEndpoint(served::visibilityOf, served::visibleSince);
     }
 
     public static Builder builder() {
@@ -160,40 +134,26 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
 
     /** Every entry id currently served, in API order (newest first); {@code null} for a verbatim entry without id. */
     public List<String> eventIds() {
-        EntryTimeline current = current();
-        List<String> ids = new ArrayList<>(current.size());
-        for (int i = 0; i < current.size(); i++) {
-            ids.add(current.get(i).id());
-        }
-        return Collections.unmodifiableList(ids);
+        return served.each(StoredEntry::id);
     }
 
     /** Each served entry's exact JSON, in API order. */
     public List<String> eventJson() {
-        EntryTimeline current = current();
-        List<String> json = new ArrayList<>(current.size());
-        for (int i = 0; i < current.size(); i++) {
-            json.add(current.get(i).jsonText());
-        }
-        return Collections.unmodifiableList(json);
+        return served.each(StoredEntry::jsonText);
     }
 
     public int eventCount() {
-        return current().size();
+        return served.current().size();
     }
 
     /** The smallest {@code date_create} served (Unix seconds); fails when nothing is served. */
     public long oldestDateCreate() {
-        EntryTimeline current = current();
-        requireEntries(current);
-        return current.get(current.size() - 1).dateCreate();
+        return served.oldest().dateCreate();
     }
 
     /** The largest {@code date_create} served (Unix seconds); fails when nothing is served. */
     public long newestDateCreate() {
-        EntryTimeline current = current();
-        requireEntries(current);
-        return current.get(0).dateCreate();
+        return served.newest().dateCreate();
     }
 
     /**
@@ -204,8 +164,9 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
      * @return the new events' ids
      */
     public synchronized List<String> addGeneratedEvents(int count, Instant from, Instant to) {
+        // under this lock, concurrent calls add their events in the order generate() numbered them
         List<StoredEntry> added = synthetic.generate(count, from, to);
-        addNow(added);
+        served.addNow(added);
         return added.stream().map(StoredEntry::id).collect(Collectors.toUnmodifiableList());
     }
 
@@ -215,7 +176,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         for (String json : entryJson) {
             added.add(StoredEntry.verbatim(json));
         }
-        addNow(added);
+        served.addNow(added);
     }
 
     /**
@@ -226,7 +187,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
      * the event minus this instant (on the same clock: mind {@link Builder#clockOffset(Duration)}).
      */
     public Optional<Instant> visibleAt(String id) {
-        return visibilityOf(Objects.requireNonNull(id, "id")).map(VisibilityLog.Visibility::visibleAt);
+        return served.visibilityOf(Objects.requireNonNull(id, "id")).map(VisibilityLog.Visibility::visibleAt);
     }
 
     /** The simulator's "now": the builder's clock shifted by {@link Builder#clockOffset(Duration)}. */
@@ -253,57 +214,6 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         requestLog.clear();
     }
 
-    /**
-     * The timeline as a request arriving now sees it: first hands the live events whose indexing delay has passed
-     * over to the timeline. The check is a volatile read when nothing is due, so every request can afford it.
-     */
-    private EntryTimeline current() {
-        if (live != null && live.hasChangesAt(serverClock.instant())) {
-            synchronized (this) {
-                List<LiveFeed.Visible> due = live.due(serverClock.instant());
-                if (!due.isEmpty()) {
-                    timeline = timeline.with(due.stream().map(LiveFeed.Visible::entry).collect(Collectors.toList()));
-                    due.forEach(event -> visibility.record(event.entry(), event.visibleAt()));
-                }
-            }
-        }
-        return timeline;
-    }
-
-    /** Adds entries visible from now on; the caller holds {@code this} lock. */
-    private void addNow(List<StoredEntry> added) {
-        current(); // live events due before now are logged as visible before these
-        timeline = timeline.with(added);
-        Instant now = serverClock.instant();
-        added.forEach(entry -> visibility.record(entry, now));
-    }
-
-    private List<VisibilityLog.Visibility> visibleSince(Instant since) {
-        current();
-        return visibility.since(since);
-    }
-
-    private Optional<VisibilityLog.Visibility> visibilityOf(String id) {
-        EntryTimeline current = current();
-        VisibilityLog.Visibility added = visibility.find(id);
-        if (added != null) {
-            return Optional.of(added);
-        }
-        // The history is not in the visibility log (millions of events need no second index): look it up.
-        for (int i = 0; i < current.size(); i++) {
-            if (id.equals(current.get(i).id())) {
-                return Optional.of(new VisibilityLog.Visibility(id, current.get(i).dateCreate(), builtAt));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void requireEntries(EntryTimeline current) {
-        if (current.size() == 0) {
-            throw new IllegalStateException("the simulator serves no entries");
-        }
-    }
-
     /** Configures a simulator; every setting has a default, so {@code builder().build()} is a working org. */
     public static final class Builder {
 
@@ -311,14 +221,12 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         public static final IndexingDelay DEFAULT_INDEXING_DELAY = IndexingDelay.uniform(Duration.ZERO, Duration.ofSeconds(20));
 
         private long seed = 42L;
-        private int events = 1000;
-        private Instant from;
-        private Instant to;
+        /** The settings of the events the simulator starts with. */
+        private final InitialHistory history = new InitialHistory();
         private String token = "xoxp-simulator";
         private int rateLimitPerMinute;
         private boolean unauthorizedBody = true;
         private final Map<String, TokenPolicy.TokenError> tokenErrors = new LinkedHashMap<>();
-        private final List<String> entries = new ArrayList<>();
         private FaultPlan faults = FaultPlan.none();
         private int port;
         private SSLContext tls;
@@ -330,9 +238,6 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         private IndexingDelay indexingDelay = DEFAULT_INDEXING_DELAY;
         private boolean strictRange;
         private boolean compactStorage;
-        private HistoryShape shape;
-        private Instant shapeEnd;
-        private final List<Batch> batches = new ArrayList<>();
 
         private Builder() {
         }
@@ -348,7 +253,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             if (events < 0) {
                 throw new IllegalArgumentException("events must not be negative: " + events);
             }
-            this.events = events;
+            history.events = events;
             return this;
         }
 
@@ -359,8 +264,8 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             if (from.isAfter(to)) {
                 throw new IllegalArgumentException("timeSpan from " + from + " is after to " + to);
             }
-            this.from = from;
-            this.to = to;
+            history.from = from;
+            history.to = to;
             return this;
         }
 
@@ -401,7 +306,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
 
         /** Entries served exactly as given, in addition to the synthetic ones (each a JSON object with an integer {@code date_create}). */
         public Builder entries(List<String> entryJson) {
-            entryJson.forEach(json -> entries.add(Objects.requireNonNull(json, "entry")));
+            entryJson.forEach(json -> history.entries.add(Objects.requireNonNull(json, "entry")));
             return this;
         }
 
@@ -509,15 +414,15 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
          * {@link #tiedSecond}.
          */
         public Builder shape(HistoryShape shape) {
-            this.shape = Objects.requireNonNull(shape, "shape");
-            this.shapeEnd = null;
+            history.shape = Objects.requireNonNull(shape, "shape");
+            history.shapeEnd = null;
             return this;
         }
 
         /** Like {@link #shape(HistoryShape)}, with the history ending at {@code end} (inclusive). */
         public Builder shape(HistoryShape shape, Instant end) {
-            this.shape = Objects.requireNonNull(shape, "shape");
-            this.shapeEnd = Objects.requireNonNull(end, "end");
+            history.shape = Objects.requireNonNull(shape, "shape");
+            history.shapeEnd = Objects.requireNonNull(end, "end");
             return this;
         }
 
@@ -531,7 +436,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
             if (within.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("a burst lasts at least a second, got " + within);
             }
-            batches.add(Batch.within(count, from, within));
+            history.batches.add(InitialHistory.Batch.within(count, from, within));
             return this;
         }
 
@@ -543,7 +448,7 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         public Builder tiedSecond(int count, Instant at) {
             Objects.requireNonNull(at, "at");
             Instant second = Instant.ofEpochSecond(at.getEpochSecond());
-            batches.add(new Batch(count, second, second));
+            history.batches.add(new InitialHistory.Batch(count, second, second));
             return this;
         }
 
@@ -562,20 +467,6 @@ public final class SlackAuditLogsSimulator implements AutoCloseable {
         /** Generates the org and its events (this is where the time goes for big orgs); does not bind a port yet. */
         public SlackAuditLogsSimulator build() {
             return new SlackAuditLogsSimulator(this);
-        }
-    }
-
-    /** Extra synthetic events of the history, in {@code [from, to]} (whole seconds). */
-    private record Batch(int count, Instant from, Instant to) {
-
-        Batch {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must not be negative: " + count);
-            }
-        }
-
-        static Batch within(int count, Instant from, Duration within) {
-            return new Batch(count, from, from.plus(within).minusNanos(1));
         }
     }
 }

@@ -18,14 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slackaudit.camel.ConditionalStateRepository;
@@ -37,23 +31,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +70,13 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Only readers with {@code isolation.level=read_committed} see each event once; a {@code read_uncommitted} reader also
  * sees the records of aborted transactions.
+ * <p>
+ * This class decides when a transaction commits, aborts or is refused, and answers the consumer; the work is done by
+ * {@link TransactionalProducer} (the producer and its open transaction), {@link SentIds} (the ids known to be in the
+ * topic) and {@link CommittedState} (reading positions and ids back at start). It stays over 400 lines, a quarter of
+ * them comments, because what is left is one job that does not split further: the public surface (the settings and
+ * the three interfaces the route and the consumer call) and the rules, under one lock, for when a transaction
+ * commits, aborts or is refused until the position is read again.
  */
 public class ExactlyOnceKafka extends ServiceSupport
         implements Processor, ConditionalStateRepository, ForgettingIdempotentRepository {
@@ -101,6 +87,7 @@ public class ExactlyOnceKafka extends ServiceSupport
     public static final String DATE_CREATE_HEADER = "date_create";
     /** The header of a position record naming the transactional id that committed it. */
     static final String TRANSACTIONAL_ID_HEADER = "transactional_id";
+
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceKafka.class);
     private static final String BODIES = "ExactlyOnceKafka sends AuditLogEntry bodies, batches of them, or any body with"
@@ -115,25 +102,11 @@ public class ExactlyOnceKafka extends ServiceSupport
     private Duration readTimeout = Duration.ofSeconds(60);
     private final Map<String, Object> clientProperties = new HashMap<>();
 
-    private Producer<String, byte[]> producer;
-    private boolean inTransaction;
-    /** A record of the open transaction failed, or an exchange that sent records failed: it must abort. */
-    private volatile boolean poisoned;
-    /** A record of the open transaction was refused because a newer producer with this transactional id started. */
-    private volatile boolean fencedWhileSending;
+    private final TransactionalProducer producer;
     /** A commit failed: writes are refused until the consumer has read the committed position again. */
     private boolean reloadNeeded;
     private final Map<String, String> positions = new HashMap<>();
-    /** Ids committed, oldest first, with their date_create, as far back as {@link #idsLookBack} before the checkpoint. */
-    private final LinkedHashMap<String, Long> committedIds = new LinkedHashMap<>();
-    /**
-     * The first date_create whose ids {@link #committedIds} holds all of: the consumer's recheck of late events reads no
-     * further back (it would take a forgotten id for a late event). {@link Long#MAX_VALUE} before anything was read.
-     */
-    private volatile long remembersFrom = Long.MAX_VALUE;
-    /** Ids sent in the open transaction, with their date_create. */
-    private final LinkedHashMap<String, Long> pendingIds = new LinkedHashMap<>();
-    private long lastDateCreate;
+    private final SentIds ids = new SentIds();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong aborts = new AtomicLong();
     private final AtomicLong fenced = new AtomicLong();
@@ -147,6 +120,7 @@ public class ExactlyOnceKafka extends ServiceSupport
         this.bootstrapServers = require("bootstrapServers", bootstrapServers);
         this.topic = require("topic", topic);
         this.transactionalId = require("transactionalId", transactionalId);
+        this.producer = new TransactionalProducer(transactionalId);
     }
 
     private static String require(String name, String value) {
@@ -230,23 +204,14 @@ public class ExactlyOnceKafka extends ServiceSupport
                 send(id, dateCreate, exchange.getIn().getMandatoryBody(byte[].class));
             }
         } catch (RuntimeException e) {
-            poisoned = true;
-            fencedWhileSending |= isFenced(e);
+            producer.failed(e);
             throw e;
         }
     }
 
     private void send(String id, long dateCreate, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, value);
-        record.headers().add(DATE_CREATE_HEADER, Long.toString(dateCreate).getBytes(StandardCharsets.US_ASCII));
-        producer.send(record, (metadata, failure) -> {
-            if (failure != null) {
-                poisoned = true; // the commit would fail anyway; this makes the next write abort without trying
-                fencedWhileSending |= isFenced(failure);
-            }
-        });
-        pendingIds.put(id, dateCreate);
-        lastDateCreate = dateCreate;
+        producer.sendEvent(topic, id, dateCreate, value);
+        ids.sent(id, dateCreate);
     }
 
     /** Marks the open transaction for abort when an exchange that sent records into it fails later in the route. */
@@ -258,7 +223,7 @@ public class ExactlyOnceKafka extends ServiceSupport
 
         @Override
         public void onFailure(Exchange exchange) {
-            poisoned = true;
+            producer.failed();
         }
     }
 
@@ -267,17 +232,14 @@ public class ExactlyOnceKafka extends ServiceSupport
             throw new IllegalStateException("The last Kafka transaction of " + transactionalId + " did not commit:"
                                             + " the consumer reads the committed position again before it sends more");
         }
-        if (producer == null) {
+        if (!producer.isStarted()) {
             // only reading the position starts a producer: what was read is true from that start on
             throw new IllegalStateException("ExactlyOnceKafka (" + transactionalId + ") has not read the committed"
                                             + " position: set it as the consumer's stateRepository and"
                                             + " idempotentRepository (stateRepository=#kafka&idempotentRepository=#kafka)"
                                             + " and send the consumer's exchanges to it");
         }
-        if (!inTransaction) {
-            producer.beginTransaction();
-            inTransaction = true;
-        }
+        producer.beginIfNeeded();
     }
 
     // ---- the consumer's position ----------------------------------------------------------------------------------
@@ -290,10 +252,11 @@ public class ExactlyOnceKafka extends ServiceSupport
      */
     @Override
     public synchronized String getState(String key) {
-        if (producer == null || reloadNeeded) {
+        if (!producer.isStarted() || reloadNeeded) {
             discardProducer();
-            startProducer();
-            readCommitted();
+            producer.start(clientConfig());
+            new CommittedState(clientConfig(), topic, positionTopic, transactionalId, idsLookBack, readTimeout)
+                    .readInto(positions, ids);
             reloadNeeded = false;
         }
         return positions.get(key);
@@ -314,7 +277,7 @@ public class ExactlyOnceKafka extends ServiceSupport
      */
     @Override
     public synchronized boolean compareAndSetState(String key, String expected, String value) {
-        if (reloadNeeded || producer == null) {
+        if (reloadNeeded || !producer.isStarted()) {
             reloadNeeded = true; // stopped meanwhile, or a commit failed: the consumer reads the position again first
             return false;
         }
@@ -323,40 +286,26 @@ public class ExactlyOnceKafka extends ServiceSupport
                      key, positions.get(key), expected);
             return refuse();
         }
-        if (poisoned) {
+        if (producer.isPoisoned()) {
             return abort(value);
         }
         try {
             beginIfNeeded();
-            ProducerRecord<String, byte[]> position
-                    = new ProducerRecord<>(positionTopic, key, value.getBytes(StandardCharsets.UTF_8));
-            position.headers().add(TRANSACTIONAL_ID_HEADER, transactionalId.getBytes(StandardCharsets.UTF_8));
-            producer.send(position);
-            commit();
+            producer.sendPosition(positionTopic, key, value);
+            producer.commit();
         } catch (KafkaException e) {
-            if (isFenced(e)) {
+            if (TransactionalProducer.isFenced(e)) {
                 return fenced(value, e.toString());
             }
             LOG.warn("Committing the Kafka transaction of {} failed; its events and the position '{}' are discarded"
                      + " and the window is delivered again ({})", transactionalId, value, e.toString());
             return refuse();
         }
-        inTransaction = false;
         commits.incrementAndGet();
         positions.put(key, value);
-        committedIds.putAll(pendingIds);
-        pendingIds.clear();
-        forgetIdsBefore(checkpointSeconds(value) - idsLookBack.toSeconds());
+        ids.commitPending();
+        ids.forgetBefore(checkpointSeconds(value) - idsLookBack.toSeconds());
         return true;
-    }
-
-    private static boolean isFenced(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean fenced(String position, String how) {
@@ -367,44 +316,18 @@ public class ExactlyOnceKafka extends ServiceSupport
     }
 
     /**
-     * Commits, and waits for the outcome even if the thread is interrupted: a stopping route interrupts its poll, and
-     * the last window's commit, already on its way in the producer's thread, then still completes and is known. The
-     * interrupt is kept for the caller.
-     */
-    private void commit() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    producer.commitTransaction();
-                    return;
-                } catch (InterruptException e) {
-                    interrupted = true;
-                    Thread.interrupted(); // Kafka sets the flag again; a commit that was interrupted may be called again
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
      * Aborts the open transaction after a failed exchange. A producer that was fenced meanwhile may learn it here, if a
      * record did not tell it already (an abort that reaches the transaction coordinator is refused like a commit; one
      * the producer can complete by itself is not). Either way nothing of the transaction is committed.
      */
     private boolean abort(String position) {
-        if (fencedWhileSending) {
+        if (producer.wasFencedWhileSending()) {
             return fenced(position, "a record was refused");
         }
         try {
-            if (inTransaction) {
-                producer.abortTransaction();
-            }
+            producer.abort();
         } catch (KafkaException e) {
-            if (isFenced(e)) {
+            if (TransactionalProducer.isFenced(e)) {
                 return fenced(position, e.toString());
             }
             LOG.debug("Aborting the transaction of {} failed; dropping its producer", transactionalId, e);
@@ -418,9 +341,38 @@ public class ExactlyOnceKafka extends ServiceSupport
     private boolean refuse() {
         aborts.incrementAndGet();
         discardProducer();
-        pendingIds.clear();
+        ids.discardPending();
         reloadNeeded = true;
         return false;
+    }
+
+    /**
+     * Closes the producer without waiting: an open transaction is aborted by the broker when the next one starts. Its
+     * events are then lost to Kafka, so no position may be committed before the consumer has read the committed one
+     * again (a stopped service, say, whose consumer's poll was still running, must not commit that poll's position
+     * with a new producer).
+     */
+    private void discardProducer() {
+        if (producer.discard()) {
+            reloadNeeded = true;
+            ids.discardPending();
+        }
+    }
+
+    private Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+
+    /** The checkpoint a position value begins with: an ISO-8601 instant or Unix seconds. */
+    private static long checkpointSeconds(String position) {
+        String first = position.trim().split("\\s+")[0];
+        try {
+            return first.chars().allMatch(Character::isDigit) ? Long.parseLong(first) : Instant.parse(first).getEpochSecond();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalStateException("The position '" + position + "' does not begin with a checkpoint", e);
+        }
     }
 
     // ---- the consumer's idempotent repository ---------------------------------------------------------------------
@@ -435,21 +387,17 @@ public class ExactlyOnceKafka extends ServiceSupport
 
     @Override
     public synchronized boolean add(String key) {
-        String id = eventId(key);
-        // the processor registered the events it sent; one the route did not send (filtered out) counts as well
-        return !committedIds.containsKey(id) && pendingIds.putIfAbsent(id, lastDateCreate) == null;
+        return ids.add(eventId(key));
     }
 
     @Override
     public synchronized boolean contains(String key) {
-        String id = eventId(key);
-        return committedIds.containsKey(id) || pendingIds.containsKey(id);
+        return ids.contains(eventId(key));
     }
 
     @Override
     public synchronized boolean remove(String key) {
-        String id = eventId(key);
-        return pendingIds.remove(id) != null | committedIds.remove(id) != null;
+        return ids.remove(eventId(key));
     }
 
     @Override
@@ -459,139 +407,16 @@ public class ExactlyOnceKafka extends ServiceSupport
 
     @Override
     public synchronized void clear() {
-        committedIds.clear();
-        pendingIds.clear();
-    }
-
-    // ---- the producer and the read-back ---------------------------------------------------------------------------
-
-    private Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put("bootstrap.servers", bootstrapServers);
-        return config;
-    }
-
-    private void startProducer() {
-        Map<String, Object> config = clientConfig();
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        KafkaProducer<String, byte[]> started = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        try {
-            started.initTransactions();
-        } catch (RuntimeException e) {
-            started.close(Duration.ZERO);
-            throw e;
-        }
-        producer = started;
-        inTransaction = false;
-        poisoned = false;
+        ids.clear();
     }
 
     /**
-     * Closes the producer without waiting: an open transaction is aborted by the broker when the next one starts. Its
-     * events are then lost to Kafka, so no position may be committed before the consumer has read the committed one
-     * again (a stopped service, say, whose consumer's poll was still running, must not commit that poll's position
-     * with a new producer).
+     * The first {@code date_create} whose ids this repository holds all of: the committed ids dated before it were
+     * forgotten (the consumer never reads that far back again) or were never read back.
      */
-    private void discardProducer() {
-        if (inTransaction) {
-            reloadNeeded = true;
-            pendingIds.clear();
-        }
-        if (producer != null) {
-            try {
-                producer.close(Duration.ZERO);
-            } catch (RuntimeException e) {
-                LOG.debug("Closing the producer of {} failed", transactionalId, e);
-            }
-            producer = null;
-        }
-        inTransaction = false;
-        poisoned = false;
-        fencedWhileSending = false;
-    }
-
-    private void readCommitted() {
-        createPositionTopicIfMissing();
-        CommittedRecords reader = new CommittedRecords(clientConfig(), readTimeout);
-        positions.clear();
-        long[] lastCommit = { Long.MIN_VALUE };
-        reader.read(positionTopic, Map.of(), record -> {
-            if (record.value() == null) {
-                positions.remove(record.key());
-            } else {
-                positions.put(record.key(), new String(record.value(), StandardCharsets.UTF_8));
-            }
-            Header committer = record.headers().lastHeader(TRANSACTIONAL_ID_HEADER);
-            if (committer != null && transactionalId.equals(new String(committer.value(), StandardCharsets.UTF_8))) {
-                lastCommit[0] = Math.max(lastCommit[0], record.timestamp());
-            }
-        });
-        committedIds.clear();
-        pendingIds.clear();
-        // what was committed since the look-back before the last commit is read back: every event dated since then
-        remembersFrom = lastCommit[0] == Long.MIN_VALUE ? Long.MAX_VALUE
-                : lastCommit[0] / 1000 - idsLookBack.toSeconds();
-        if (lastCommit[0] != Long.MIN_VALUE) {
-            // the ids the overlap may need were sent shortly before the last commit
-            Map<TopicPartition, Long> offsets = reader.offsetsAt(topic, lastCommit[0] - idsLookBack.toMillis());
-            if (!offsets.isEmpty()) {
-                reader.read(topic, offsets, record -> committedIds.put(record.key(), dateCreate(record)));
-            }
-        }
-        LOG.info("Read back from Kafka for {}: positions {}, {} event ids of the last {}", transactionalId, positions,
-                 committedIds.size(), idsLookBack);
-    }
-
-    private void createPositionTopicIfMissing() {
-        try (Admin admin = Admin.create(clientConfig())) {
-            NewTopic compacted = new NewTopic(positionTopic, Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(compacted)).all().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Created the compacted position topic {}", positionTopic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create the position topic " + positionTopic + ": " + e.getCause(),
-                                                e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the position topic " + positionTopic, e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within " + readTimeout + " when creating the position"
-                                            + " topic " + positionTopic, e);
-        }
-    }
-
-    private static long dateCreate(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(DATE_CREATE_HEADER);
-        return header == null ? record.timestamp() / 1000 : Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII));
-    }
-
-    /** Forgets committed ids dated before {@code second}: the consumer never reads that far back again. */
     @Override
     public long remembersFrom() {
-        return remembersFrom;
-    }
-
-    private void forgetIdsBefore(long second) {
-        remembersFrom = remembersFrom == Long.MAX_VALUE ? second : Math.max(remembersFrom, second);
-        Iterator<Map.Entry<String, Long>> oldest = committedIds.entrySet().iterator();
-        while (oldest.hasNext() && oldest.next().getValue() < second) {
-            oldest.remove();
-        }
-    }
-
-    /** The checkpoint a position value begins with: an ISO-8601 instant or Unix seconds. */
-    private static long checkpointSeconds(String position) {
-        String first = position.trim().split("\\s+")[0];
-        try {
-            return first.chars().allMatch(Character::isDigit) ? Long.parseLong(first) : Instant.parse(first).getEpochSecond();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalStateException("The position '" + position + "' does not begin with a checkpoint", e);
-        }
+        return ids.remembersFrom();
     }
 
     @Override

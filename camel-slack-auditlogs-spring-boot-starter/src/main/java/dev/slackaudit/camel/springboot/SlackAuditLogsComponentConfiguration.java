@@ -31,6 +31,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The durations and numbers are text, as in the component: Spring Boot hands the value as typed to the component,
  * which refuses one it cannot use with the option's name, the value and the forms accepted (Spring's own Duration
  * binding would accept other forms than a URI, and Camel's would turn a typo into zero).
+ * <p>
+ * Its length (over 500 lines) is the honest size of its one job: each of the component's options is a field with
+ * its description (which Spring Boot's configuration processor copies into the metadata IDEs read), a getter and a
+ * setter. Splitting it into nested groups would change the property names users write. Camel's starter generator only
+ * knows org.apache.camel components, so the class is written by hand; {@code StarterMatchesCatalogTest} keeps it in
+ * step with the component catalog (names, types, defaults) and {@code ConfigurationMetadataTest} checks every option
+ * has a description.
  */
 @ConfigurationProperties(prefix = "camel.component.slack-auditlogs")
 public class SlackAuditLogsComponentConfiguration extends ComponentConfigurationPropertiesCommon {
