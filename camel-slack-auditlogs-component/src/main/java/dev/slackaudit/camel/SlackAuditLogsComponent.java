@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.slackaudit.camel.options.ConfigurationCheck;
 import dev.slackaudit.camel.options.DurationOption;
 import dev.slackaudit.camel.options.EndpointOptionsRefused;
 import dev.slackaudit.camel.options.TypedOptionsChecked;
@@ -91,7 +92,7 @@ public class SlackAuditLogsComponent extends HealthCheckComponent implements SSL
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        configuration.checkValues();
+        ConfigurationCheck.checkValues(configuration);
         DurationOption.DELAY.parse(delay);
         checkReadableFile("geoIpCityDatabase", geoIpCityDatabase, "GeoLite2-City.mmdb");
         checkReadableFile("geoIpAsnDatabase", geoIpAsnDatabase, "GeoLite2-ASN.mmdb");

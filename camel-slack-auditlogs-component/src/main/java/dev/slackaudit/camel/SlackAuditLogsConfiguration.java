@@ -14,11 +14,13 @@
 package dev.slackaudit.camel;
 
 import java.time.Duration;
-import java.time.Instant;
+import javax.net.ssl.SSLContext;
 
+import dev.slackaudit.camel.client.BaseUrl;
+import dev.slackaudit.camel.client.ClientConfiguration;
 import dev.slackaudit.camel.options.DurationOption;
 import dev.slackaudit.camel.options.NumberOption;
-import dev.slackaudit.camel.options.PointInTime;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -31,16 +33,20 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * The options of a {@code slack-auditlogs} endpoint. The component holds one as its defaults and gives each endpoint a
  * {@link #copy()}, so {@code camel.component.slack-auditlogs.token} and friends apply to every route unless a URI
  * overrides them.
+ * <p>
+ * It is long because it is the list of the options: each one is a documented {@code @UriParam} field with its getter and
+ * setter (and, for a number or a duration kept as text, a typed setter), which Camel's tooling reads to generate the
+ * configurer, the catalog and the Spring Boot starter's properties. What the options mean in use lives elsewhere: they
+ * are checked in {@link dev.slackaudit.camel.options.ConfigurationCheck} and read as numbers and durations by
+ * {@link NumberOption} and {@link DurationOption}.
  */
 @UriParams
 public class SlackAuditLogsConfiguration implements Cloneable {
 
-    static final String DEFAULT_BASE_URL = "https://api.slack.com/audit/v1";
-
     @UriParam(label = "security", secret = true)
     private String token;
-    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
-    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "common", defaultValue = BaseUrl.SLACK)
+    private String baseUrl = BaseUrl.SLACK;
     @UriParam(label = "security,advanced", defaultValue = "false")
     private boolean allowInsecureHttp;
 
@@ -546,29 +552,23 @@ public class SlackAuditLogsConfiguration implements Cloneable {
     }
 
     /**
-     * Checks every value that does not depend on the endpoint's method: the numbers, the durations, oldest and
-     * latest. Each failure names the option, the value as typed and what it accepts.
+     * What the HTTP client needs of these options. The mapping lives here, not in the client package, so that the client
+     * never depends on the component's classes: it takes values, and this class gives them.
+     *
+     * @param camelContext for the sslContextParameters
      */
-    void checkValues() {
-        // each getter reads the option's text and fails with what it accepts
-        getLimit();
-        getMaxEventsPerWindow();
-        getBatchSize();
-        getMaxResults();
-        getMaxRequestsPerMinute();
-        getMaxRetries();
-        getProxyPort();
-        getLag();
-        getOverlap();
-        getWindowSize();
-        getRecheck();
-        getRecheckInterval();
-        getRetryDelay();
-        getConnectTimeout();
-        getSocketTimeout();
-        Instant now = Instant.now();
-        PointInTime.resolve("oldest", oldest, now);
-        PointInTime.resolve("latest", latest, now);
+    ClientConfiguration toClientConfiguration(CamelContext camelContext) {
+        SSLContext sslContext = null;
+        if (sslContextParameters != null) {
+            try {
+                sslContext = sslContextParameters.createSSLContext(camelContext);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("Invalid sslContextParameters: " + e.getMessage(), e);
+            }
+        }
+        return new ClientConfiguration(BaseUrl.check(baseUrl, allowInsecureHttp), token, getConnectTimeout(),
+                getSocketTimeout(), proxyHost, getProxyPort() == null ? -1 : getProxyPort(), sslContext,
+                getMaxRequestsPerMinute(), getMaxRetries(), getRetryDelay());
     }
 
     /** A copy for one endpoint, so URI options never change the component's defaults. */

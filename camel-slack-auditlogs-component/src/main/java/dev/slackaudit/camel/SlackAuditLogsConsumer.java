@@ -115,7 +115,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         client = getEndpoint().getClient();
-        actions = getEndpoint().actionNames();
+        actions = ActionNames.parse(configuration.getAction());
         checkActionNames();
 
         // the in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes; a
@@ -143,7 +143,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                         configuration.getEntity());
         reader = new WindowReader(new LogsPager(client), query, actions, planner,
                                   spoolDirectory(), IN_MEMORY_EVENTS);
-        checkpointStore = new CheckpointStore(stateRepository, getEndpoint().checkpointKey());
+        checkpointStore = new CheckpointStore(stateRepository, CheckpointStore.keyFor(configuration));
         component().claimCheckpoint(stateRepository, checkpointStore.key());
         Position stored = checkpointStore.read();
         Position position = stored != null ? stored : Position.start(startOf(now));

@@ -22,6 +22,7 @@ import dev.slackaudit.camel.client.LogsPager;
 import dev.slackaudit.camel.client.LogsQuery;
 import dev.slackaudit.camel.client.PageSpool;
 import dev.slackaudit.camel.model.AuditLogEntry;
+import dev.slackaudit.camel.options.ActionNames;
 import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -60,8 +61,7 @@ public class SlackAuditLogsProducer extends DefaultProducer {
         Long oldest = pointInTime(message, SlackAuditLogsConstants.OLDEST, "oldest", configuration.getOldest(), now);
         Long latest = pointInTime(message, SlackAuditLogsConstants.LATEST, "latest", configuration.getLatest(), now);
         String actionHeader = message.getHeader(SlackAuditLogsConstants.ACTION_FILTER, String.class);
-        List<String> actions = actionHeader != null
-                ? SlackAuditLogsEndpoint.parseActions(actionHeader) : getEndpoint().actionNames();
+        List<String> actions = ActionNames.parse(actionHeader != null ? actionHeader : configuration.getAction());
         LogsQuery query = LogsQuery.of(oldest, latest, configuration.getLimit(),
                 message.getHeader(SlackAuditLogsConstants.ACTOR, configuration.getActor(), String.class),
                 message.getHeader(SlackAuditLogsConstants.ENTITY, configuration.getEntity(), String.class));

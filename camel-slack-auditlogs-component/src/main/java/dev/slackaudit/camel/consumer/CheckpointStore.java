@@ -13,10 +13,17 @@
  */
 package dev.slackaudit.camel.consumer;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.slackaudit.camel.ConditionalStateRepository;
+import dev.slackaudit.camel.SlackAuditLogsConfiguration;
+import dev.slackaudit.camel.client.BaseUrl;
+import dev.slackaudit.camel.options.ActionNames;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -39,6 +46,44 @@ public final class CheckpointStore {
     public CheckpointStore(StateRepository<String, String> repository, String key) {
         this.repository = repository;
         this.key = key;
+    }
+
+    /**
+     * The checkpoint's key for an endpoint's options: the {@code stateKey} option, or one derived from the API host and
+     * path and the filters, so endpoints with different filters never share a checkpoint by accident, while a restart
+     * finds its own. Positions stored by earlier versions are found under it again: the derivation must not change.
+     */
+    public static String keyFor(SlackAuditLogsConfiguration configuration) {
+        if (!isBlank(configuration.getStateKey())) {
+            return configuration.getStateKey();
+        }
+        URI base = BaseUrl.check(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
+        Map<String, String> filters = new TreeMap<>();
+        if (!isBlank(configuration.getLatest())) {
+            // a bounded export keeps its own position, apart from a live consumer with the same filters
+            filters.put("latest", configuration.getLatest());
+        }
+        List<String> actions = ActionNames.parse(configuration.getAction());
+        if (!actions.isEmpty()) {
+            filters.put("action", String.join(",", actions.stream().sorted().toList()));
+        }
+        if (!isBlank(configuration.getActor())) {
+            filters.put("actor", configuration.getActor());
+        }
+        if (!isBlank(configuration.getEntity())) {
+            filters.put("entity", configuration.getEntity());
+        }
+        // FileStateRepository keys may not contain '=' or a line break
+        // the host and path, not the port: a simulator or a local proxy on a new port is still the same API
+        StringBuilder key = new StringBuilder("slack-auditlogs/").append(base.getHost());
+        key.append(base.getPath().replaceAll("/+$", ""));
+        filters.forEach((name, value) -> key.append('/').append(name).append(':')
+                .append(value.replaceAll("[=\\r\\n]", "_")));
+        return key.toString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Another writer changed the stored position since this consumer last saw it. */

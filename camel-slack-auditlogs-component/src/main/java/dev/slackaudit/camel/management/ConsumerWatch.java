@@ -17,6 +17,7 @@ import java.time.Instant;
 
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import dev.slackaudit.camel.SlackAuditLogsEndpoint;
+import dev.slackaudit.camel.consumer.CheckpointStore;
 import org.apache.camel.Consumer;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
@@ -60,7 +61,7 @@ public final class ConsumerWatch implements PollingConsumerPollStrategy {
 
     /** The checkpoint key: which position in which state repository this consumer moves (never the token). */
     String checkpointKey() {
-        return endpoint.checkpointKey();
+        return CheckpointStore.keyFor(endpoint.getConfiguration());
     }
 
     /**

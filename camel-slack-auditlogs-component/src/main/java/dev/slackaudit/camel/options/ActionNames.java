@@ -13,16 +13,28 @@
  */
 package dev.slackaudit.camel.options;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Checks action names against Slack's {@code /actions} list and suggests the closest valid ones for a typo. */
+/**
+ * Reads the {@code action} option (and header) as a list of names, checks them against Slack's {@code /actions} list
+ * and suggests the closest valid ones for a typo.
+ */
 public final class ActionNames {
 
     private ActionNames() {
+    }
+
+    /** The names in a comma-separated list, trimmed, without blanks and repeats, in the order given. */
+    public static List<String> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
+import dev.slackaudit.camel.consumer.CheckpointStore;
 import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.Fault;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -66,7 +67,7 @@ class ConsumerMetricsTest extends SimulatorTestSupport {
 
     /** The meter of route audit with this name; the checkpoint key tag is the endpoint's. */
     private Search meter(String name) {
-        return meters.find(name).tags("routeId", "audit", "checkpointKey", auditConsumer().getEndpoint().checkpointKey(),
+        return meters.find(name).tags("routeId", "audit", "checkpointKey", CheckpointStore.keyFor(auditConsumer().getEndpoint().getConfiguration()),
                 "camelContext", context.getName());
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.slackaudit.camel.consumer.CheckpointStore;
 import dev.slackaudit.camel.testing.SimulatorTestSupport;
 import dev.slackaudit.simulator.Fault;
 import dev.slackaudit.simulator.SlackAuditLogsSimulator;
@@ -100,7 +101,7 @@ class DevConsoleTest extends SimulatorTestSupport {
         assertEquals(1, consumers.size());
         JsonObject consumer = consumers.get(0);
         assertEquals("audit", consumer.getString("routeId"));
-        assertEquals(auditConsumer().getEndpoint().checkpointKey(), consumer.getString("checkpointKey"));
+        assertEquals(CheckpointStore.keyFor(auditConsumer().getEndpoint().getConfiguration()), consumer.getString("checkpointKey"));
         assertEquals("Started", consumer.getString("state"));
         assertTrue(Instant.parse(consumer.getString("checkpoint")).getEpochSecond() > simulator.newestDateCreate());
         assertTrue(consumer.getLong("secondsBehind") < 60);
@@ -121,7 +122,7 @@ class DevConsoleTest extends SimulatorTestSupport {
 
         String text = (String) console().call(DevConsole.MediaType.TEXT);
         assertTrue(text.contains("Route Id: audit"), text);
-        assertTrue(text.contains("Checkpoint Key: " + auditConsumer().getEndpoint().checkpointKey()), text);
+        assertTrue(text.contains("Checkpoint Key: " + CheckpointStore.keyFor(auditConsumer().getEndpoint().getConfiguration())), text);
         assertTrue(text.contains("Events Delivered: " + simulator.eventCount()), text);
         assertTrue(text.contains("Seconds Behind: "), text);
         assertTrue(text.contains("Backfill Progress: "), text);
