@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -32,7 +31,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,41 +269,21 @@ class DeliveredIdsTest {
     }
 
     /** A repository that answers for many keys at once (as the JDBC one does), counting how it is asked. */
-    private static final class CountingBatchRepository extends ServiceSupport implements BatchIdempotentRepository {
+    private static final class CountingBatchRepository extends MemoryIdempotentRepository
+            implements BatchIdempotentRepository {
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger singles = new AtomicInteger();
-        private final Set<String> held = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public boolean add(String key) {
-            return held.add(key);
-        }
 
         @Override
         public boolean contains(String key) {
             singles.incrementAndGet();
-            return held.contains(key);
-        }
-
-        @Override
-        public boolean remove(String key) {
-            return held.remove(key);
-        }
-
-        @Override
-        public boolean confirm(String key) {
-            return true;
-        }
-
-        @Override
-        public void clear() {
-            held.clear();
+            return super.contains(key);
         }
 
         @Override
         public Set<String> containedKeys(Collection<String> keys) {
             batches.incrementAndGet();
-            return keys.stream().filter(held::contains).collect(Collectors.toSet());
+            return keys.stream().filter(getCache()::containsKey).collect(Collectors.toSet());
         }
     }
 
