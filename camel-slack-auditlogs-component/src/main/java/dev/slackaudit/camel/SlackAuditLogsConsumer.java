@@ -14,7 +14,6 @@
 package dev.slackaudit.camel;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,7 @@ import dev.slackaudit.camel.client.SlackAuditLogsClient;
 import dev.slackaudit.camel.client.SlackAuditLogsException;
 import dev.slackaudit.camel.consumer.CheckpointStore.Position;
 import dev.slackaudit.camel.consumer.CheckpointStore;
-import dev.slackaudit.camel.consumer.IdempotentCoverage;
+import dev.slackaudit.camel.consumer.DeliveredIds;
 import dev.slackaudit.camel.consumer.RangeClockMargin;
 import dev.slackaudit.camel.consumer.Recheck;
 import dev.slackaudit.camel.consumer.WindowDelivery;
@@ -36,18 +35,16 @@ import dev.slackaudit.camel.consumer.WindowPlanner;
 import dev.slackaudit.camel.consumer.WindowReader.ReadWindow;
 import dev.slackaudit.camel.consumer.WindowReader;
 import dev.slackaudit.camel.management.ConsumerStatistics;
+import dev.slackaudit.camel.management.LateEventLog;
 import dev.slackaudit.camel.management.LatenessStatistics;
-import dev.slackaudit.camel.model.AuditLogEntry;
 import dev.slackaudit.camel.options.ActionNames;
 import dev.slackaudit.camel.options.PointInTime;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +53,20 @@ import org.slf4j.LoggerFactory;
  * Polls {@code GET /logs} window by window and emits one exchange per audit event (or per batch of up to
  * {@code batchSize} events of one window), oldest first (docs/architecture.md).
  * <p>
- * Each poll is a short loop over five parts, each in a class of its own: the {@link WindowPlanner} decides what to read
- * next, the {@link WindowReader} reads it (every page, to disk when large), the {@link WindowDelivery} sends its events
- * through the route and records the position in the {@link CheckpointStore}, and {@link ConsumerStatistics} keeps the
- * numbers the JMX attributes below show. A poll that is behind reads window after window until it has caught up with
- * now minus {@code lag} on Slack's clock.
+ * Each poll is a short loop over parts in classes of their own (package {@code consumer}): the {@link WindowPlanner}
+ * decides what to read next, the {@link WindowReader} reads it (every page, to disk when large), and the
+ * {@link WindowDelivery} sends its events through the route, puts their ids in the idempotent repository
+ * ({@link DeliveredIds}) and records the position in the {@link CheckpointStore}. A poll that is behind reads window
+ * after window until it has caught up with now minus {@code lag} on Slack's clock (less the {@link RangeClockMargin}
+ * if Slack's range check runs behind its {@code Date} header); once caught up, the {@link Recheck} reads one window of
+ * its second look for events indexed late. {@link ConsumerStatistics} and the {@link LateEventLog} (package
+ * {@code management}) keep the numbers the JMX attributes below show.
  * <p>
  * A plain {@link ScheduledPollConsumer} rather than a batch consumer: the unit of commit is the window's position,
  * and processing synchronously lets the consumer stop cleanly between two events when the route stops.
+ * <p>
+ * Over 300 lines because of its JMX surface: Camel's ManagedConsumer exposes a consumer's own annotated members, so
+ * the 19 attributes and operations at the end (about 120 lines) live here, each reading one figure of the parts above.
  */
 @ManagedResource(description = "Slack Audit Logs consumer")
 public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
@@ -72,12 +75,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     /** Events a window keeps in the heap before its pages go to disk; 20,000 fit a 128 MB heap with room to spare. */
     private static final int IN_MEMORY_EVENTS = 20_000;
     private static final String INVALID_RANGE = "invalid_range";
-    /** The least time between two WARNs about events later than lag plus overlap. */
-    private static final long LATE_WARN_INTERVAL_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final SlackAuditLogsConfiguration configuration;
     private final ConsumerStatistics statistics = new ConsumerStatistics();
-    private final LatenessStatistics lateness = new LatenessStatistics();
+    private final LateEventLog lateEvents;
     private final AtomicReference<Long> pendingReset = new AtomicReference<>();
 
     private SlackAuditLogsClient client;
@@ -89,22 +90,18 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private RangeClockMargin rangeClockMargin;
     /** The second look for events indexed later than lag plus overlap; {@code null} when recheck is 0 or latest set. */
     private Recheck recheck;
-    private IdempotentCoverage coverage;
+    private DeliveredIds ids;
     private boolean caughtUp;
-    private boolean capacityWarned;
-    private long lateWarnedAt;
-    private long lateSinceWarn;
     private StateRepository<String, String> stateRepository;
-    private IdempotentRepository idempotentRepository;
     /** Resumed from a position stored without its read time (an older version, or edited by hand): assume recent. */
     private boolean readTimeUnknown;
     private boolean reloadPosition;
     private boolean exportCompleteLogged;
-    private boolean overlapWarned;
 
     public SlackAuditLogsConsumer(SlackAuditLogsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
+        this.lateEvents = new LateEventLog(configuration);
     }
 
     @Override
@@ -118,18 +115,15 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         actions = ActionNames.parse(configuration.getAction());
         checkActionNames();
 
-        // the in-memory defaults belong to the endpoint, so a route restart (which creates a new consumer) resumes; a
+        // the in-memory default belongs to the endpoint, so a route restart (which creates a new consumer) resumes; a
         // repository the user gave us is started if nobody did, and then left to the CamelContext to stop: stopping it
         // here would clear a shared in-memory one under the other routes that use it. One the user started stays theirs.
+        // The same goes for the idempotent repository (DeliveredIds).
         stateRepository = configuration.getStateRepository() != null
                 ? configuration.getStateRepository() : getEndpoint().defaultStateRepository();
-        idempotentRepository = configuration.getIdempotentRepository() != null
-                ? configuration.getIdempotentRepository() : getEndpoint().defaultIdempotentRepository();
-        for (Object repository : new Object[] { configuration.getStateRepository(), configuration.getIdempotentRepository() }) {
-            if (repository != null && !ServiceHelper.isStarted(repository)
-                    && !getEndpoint().getCamelContext().hasService(repository)) {
-                getEndpoint().getCamelContext().addService(repository, true, true);
-            }
+        if (configuration.getStateRepository() != null && !ServiceHelper.isStarted(stateRepository)
+                && !getEndpoint().getCamelContext().hasService(stateRepository)) {
+            getEndpoint().getCamelContext().addService(stateRepository, true, true);
         }
 
         // read the checkpoint here, not in the constructor: the master component restarts consumers on failover
@@ -144,37 +138,22 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         reader = new WindowReader(new LogsPager(client), query, actions, planner,
                                   spoolDirectory(), IN_MEMORY_EVENTS);
         checkpointStore = new CheckpointStore(stateRepository, CheckpointStore.keyFor(configuration));
+        ids = DeliveredIds.of(configuration, getEndpoint().defaultDeliveredIds(), checkpointStore.key(),
+                              getEndpoint().getCamelContext());
         component().claimCheckpoint(stateRepository, checkpointStore.key());
         Position stored = checkpointStore.read();
         Position position = stored != null ? stored : Position.start(startOf(now));
         readTimeUnknown = stored != null && stored.readAt() == null;
-        delivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey, checkpointStore, statistics,
-                                      configuration.getBatchSize(), this::checkOverlapFits, this::logProgress, position)
-                .onDelivered((event, beforeStart, readAt) -> delivered(event, beforeStart, readAt, "the overlap"));
-        coverage = idempotentCoverage();
-        coverage.resumedAt(position.checkpoint(), firstUndelivered(position));
-        recheck = createRecheck(query);
+        delivery = new WindowDelivery(this, WindowDelivery.Role.LIVE, ids, checkpointStore, position);
+        ids.resumedAt(position);
+        recheck = Recheck.of(this, planner, reader, ids, checkpointStore, client.statistics());
         statistics.backfillFrom(position.checkpoint());
+        statistics.reportProgressOf(() -> planner.horizon(serverNow()), configuration.getLatest() != null,
+                                    checkpointStore.key(), client.statistics());
         LOG.info("Reading Slack audit events from {} ({}; checkpoint key {})", Instant.ofEpochSecond(position.checkpoint()),
                  stored != null ? "stored checkpoint" : "oldest=" + configuration.getOldest(), checkpointStore.key());
-        if (stored != null && overlapNeeded(position) && configuration.getIdempotentRepository() == null) {
-            LOG.warn("Resuming at {}, close to when those events were read: the overlap ({}) is read again for events"
-                     + " Slack indexed late, and the in-memory idempotent repository, empty after a restart, cannot"
-                     + " tell which of its events were delivered, so some may be delivered twice. Set"
-                     + " idempotentRepository to a persistent repository (e.g. a FileIdempotentRepository or"
-                     + " JdbcMessageIdRepository) to avoid it", Instant.ofEpochSecond(position.checkpoint()),
-                     configuration.getOverlap());
-        }
-        if (stored != null && recheck != null && coverage.bounded()
-            && coverage.vouchedFrom() > now.getEpochSecond() - configuration.getRecheck().toSeconds()) {
-            LOG.warn("The recheck reads the last {} again for events Slack indexed late, but the in-memory idempotent"
-                     + " repository (the last {} ids delivered) is empty after a start and cannot tell which events"
-                     + " before {} were delivered: rechecks skip them, so they cover less than {} until {}. Set"
-                     + " idempotentRepository to a persistent repository that holds the ids of {} of events (e.g. a"
-                     + " JdbcMessageIdRepository) for full rechecks after a restart", configuration.getRecheck(),
-                     coverage.capacity(), Instant.ofEpochSecond(coverage.vouchedFrom()), configuration.getRecheck(),
-                     Instant.ofEpochSecond(coverage.vouchedFrom()).plus(configuration.getRecheck()),
-                     configuration.getRecheck());
+        if (stored != null) {
+            ids.warnIfEmptyAfterRestart(position, overlapNeeded(position), recheck != null, now.getEpochSecond());
         }
         super.doStart();
     }
@@ -188,8 +167,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         if (recheck != null) {
             recheck.discardAhead();
         }
-        if (coverage != null && delivery != null) {
-            coverage.stoppedAt(delivery.position().checkpoint());
+        if (ids != null && delivery != null) {
+            ids.stoppedAt(delivery.position().checkpoint());
         }
         if (checkpointStore != null) {
             component().releaseCheckpoint(stateRepository, checkpointStore.key());
@@ -226,80 +205,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         ActionNames.check(actions, known);
     }
 
-    /**
-     * What the idempotent repository vouches for: the default one belongs to the endpoint, and so does what it holds;
-     * a user's in-memory one is followed from this start; any other is taken to keep every id.
-     */
-    private IdempotentCoverage idempotentCoverage() {
-        if (configuration.getIdempotentRepository() == null) {
-            return getEndpoint().defaultIdempotentCoverage();
-        }
-        return idempotentRepository instanceof MemoryIdempotentRepository memory
-                ? IdempotentCoverage.remembering(memory.getMaxCacheSize()) : IdempotentCoverage.unbounded();
-    }
-
-    /** The first second whose events this consumer delivers from {@code position} on (those after are new for sure). */
-    private static long firstUndelivered(Position position) {
-        return Math.max(position.deliveredUpTo() + 1, position.checkpoint() + (position.after() != null ? 1 : 0));
-    }
-
-    /**
-     * The recheck, with its own planner (windows of about a page, so that one never holds a poll up for long), reader
-     * and delivery, moving its own position under {@code <checkpoint key>.recheck}; none for a bounded export.
-     */
-    private Recheck createRecheck(LogsQuery query) {
-        if (configuration.getRecheck().isZero() || configuration.getLatest() != null) {
-            return null;
-        }
-        int limit = configuration.getLimit();
-        WindowPlanner recheckPlanner = new WindowPlanner(configuration.getLag(), configuration.getOverlap(), null, null,
-                                                         limit, limit);
-        WindowReader recheckReader = new WindowReader(new LogsPager(client), query, actions,
-                                                      recheckPlanner, spoolDirectory(), IN_MEMORY_EVENTS);
-        CheckpointStore recheckStore = new CheckpointStore(stateRepository, checkpointStore.key() + ".recheck");
-        WindowDelivery recheckDelivery = new WindowDelivery(this, idempotentRepository, this::idempotentKey,
-                                                            recheckStore, statistics, configuration.getBatchSize(),
-                                                            overlapEvents -> {
-                                                            }, () -> {
-                                                            }, Position.start(0))
-                .onDelivered((event, beforeStart, readAt) -> delivered(event, true, readAt, "the recheck"));
-        return new Recheck(configuration.getRecheck(), configuration.getRecheckInterval(), configuration.getOverlap(),
-                           Duration.ofMillis(getEndpoint().getDelay()), limit, planner, recheckReader,
-                           recheckDelivery, recheckStore, client.statistics());
-    }
-
-    /**
-     * Every event delivered: its id is in the idempotent repository now; one an earlier read did not see was indexed
-     * late, and how late is recorded, with a WARN when that is later than lag plus overlap.
-     */
-    private void delivered(AuditLogEntry event, boolean late, long readAt, String foundBy) {
-        // an overlap event before what the repository vouches for (an in-memory one, empty after a restart) may have
-        // been delivered by the previous run: new to the repository, but not late. Asked only for the rare late
-        // event, and before this one's id counts, as it may move what the repository vouches for
-        boolean lateAndVouched = late && event.getDateCreate() >= vouchedFrom();
-        coverage.added(event.getDateCreate());
-        if (!lateAndVouched) {
-            return;
-        }
-        long seconds = Math.max(0, readAt - event.getDateCreate());
-        lateness.record(seconds);
-        Duration tolerated = configuration.getLag().plus(configuration.getOverlap());
-        if (seconds > tolerated.toSeconds()) {
-            lateSinceWarn++;
-            long millis = System.currentTimeMillis();
-            if (lateWarnedAt == 0 || millis - lateWarnedAt >= LATE_WARN_INTERVAL_MILLIS) {
-                LOG.warn("Slack indexed an event {} late, later than lag + overlap ({}): {} found it ({} {}, date_create"
-                         + " {}; {} such events since the last such WARN). An event later than recheck ({}) is never"
-                         + " delivered: if such figures come close to it, raise recheck. JMX LatenessMaxSeconds and"
-                         + " LatenessP99Seconds, and the slack.auditlogs.lateness meter, show the figures",
-                         Duration.ofSeconds(seconds), tolerated, foundBy, event.getAction(), event.getId(),
-                         Instant.ofEpochSecond(event.getDateCreate()), lateSinceWarn, configuration.getRecheck());
-                lateWarnedAt = millis;
-                lateSinceWarn = 0;
-            }
-        }
-    }
-
     @Override
     protected int poll() throws Exception {
         try {
@@ -314,44 +219,18 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** The first second from which the idempotent repository holds the id of every event delivered. */
-    private long vouchedFrom() {
-        long vouchedFrom = coverage.vouchedFrom();
-        if (idempotentRepository instanceof ForgettingIdempotentRepository forgetting) {
-            vouchedFrom = Math.max(vouchedFrom, forgetting.remembersFrom());
-        }
-        return vouchedFrom;
-    }
-
     /** Reads at most one window of the recheck, once the live windows are caught up (see {@link Recheck}). */
     private int recheckOnce() throws Exception {
         long deliveredBefore = statistics.eventsDelivered();
         long now = serverNow();
         try {
-            recheck.step(now, delivery.position().checkpoint(), vouchedFrom());
+            recheck.step(now, delivery.position().checkpoint(), ids.vouchedFrom());
         } catch (CheckpointStore.ConflictException e) {
             recheck.reloadLater();
             throw e;
         }
-        checkRecheckFits(now);
+        ids.checkRecheckFits(now);
         return (int) (statistics.eventsDelivered() - deliveredBefore);
-    }
-
-    /** Warns once if the in-memory idempotent repository forgot ids a recheck would need. */
-    private void checkRecheckFits(long now) {
-        long span = configuration.getRecheck().toSeconds();
-        long covered = now - coverage.vouchedFrom();
-        if (capacityWarned || !coverage.forgot() || covered >= span) {
-            return;
-        }
-        capacityWarned = true;
-        long perHour = coverage.capacity() * 3600 / Math.max(1, covered);
-        LOG.warn("The in-memory idempotent repository holds the last {} ids delivered, the events since {} ({} at"
-                 + " about {} events an hour), less than recheck ({}): rechecks read no further back, so that no event"
-                 + " is delivered twice. Set idempotentRepository to a persistent repository that holds at least {}"
-                 + " ids (e.g. a JdbcMessageIdRepository), or set recheck to {} or less to silence this",
-                 coverage.capacity(), Instant.ofEpochSecond(coverage.vouchedFrom()), Duration.ofSeconds(covered),
-                 perHour, configuration.getRecheck(), perHour * span / 3600, Duration.ofSeconds(covered));
     }
 
     private int readAndDeliver() throws Exception {
@@ -388,16 +267,10 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                              + " this machine's; planning with Slack's time", client.serverClock().offsetMillis());
                     continue;
                 }
-                backAwayFromTheFuture(window, now, e);
+                rangeClockMargin.refused(window, now, e, client.serverClock().offsetMillis());
                 continue;
             }
-            if (rangeClockMargin.accepted()) {
-                LOG.warn("Slack refused ranges ending at now minus lag (invalid_range), though its Date header ({} ms"
-                         + " from this machine's clock) puts them in its past: the clock that checks ranges runs behind"
-                         + " it. Reading up to now minus lag minus {} s from now on: events arrive that much later, none"
-                         + " is lost. A proxy in front of Slack may be stamping Date with its own clock",
-                         client.serverClock().offsetMillis(), rangeClockMargin.seconds());
-            }
+            rangeClockMargin.rangeAccepted(client.serverClock().offsetMillis());
             forceConsumerAsReady();
             if (read == null) {
                 continue; // too many events for one window: the planner has narrowed the next
@@ -426,35 +299,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         return (int) (statistics.eventsDelivered() - deliveredBefore);
     }
 
-    /**
-     * Slack refused {@code window}, planned at {@code now}, though its {@code Date} header puts it in the past: if a
-     * clock behind the header's could explain it, moves the horizon one step further back (the caller plans again);
-     * otherwise rethrows the refusal, which then lies with the range itself.
-     */
-    private void backAwayFromTheFuture(Window window, long now, SlackAuditLogsException refusal) {
-        if (!rangeClockMargin.mayExplain(window.from(), window.to(), now + rangeClockMargin.seconds())) {
-            throw refusal;
-        }
-        if (!rangeClockMargin.backAway()) {
-            throw new SlackAuditLogsException("Slack refused every range ending up to " + RangeClockMargin.CAP_SECONDS
-                                              + " s before now minus lag, though its Date header ("
-                                              + client.serverClock().offsetMillis() + " ms from this machine's clock)"
-                                              + " puts them in its past: the clock that checks ranges runs more than"
-                                              + " that behind it, or Slack refuses the range for another reason. Check"
-                                              + " the clock of any proxy in front of Slack (it may stamp Date) and this"
-                                              + " machine's (NTP) (invalid_range, HTTP " + refusal.getHttpResponseCode()
-                                              + ")", INVALID_RANGE, refusal.getHttpResponseCode(), refusal.isFatal(),
-                                              refusal);
-        }
-        LOG.debug("Slack refused {}..{} (invalid_range) though its Date header puts it in the past; reading up to {} s"
-                  + " further back", window.from(), window.to(), rangeClockMargin.seconds());
-    }
-
-    private void logProgress() {
-        statistics.logProgress(delivery.position().checkpoint(), planner.horizon(serverNow()),
-                               configuration.getLatest() != null, checkpointStore.key(), client.statistics());
-    }
-
     /** Slack's time by its Date header, minus the margin its range check has needed (the horizon is lag before it). */
     private long serverNow() {
         return client.serverClock().now().getEpochSecond() - rangeClockMargin.seconds();
@@ -477,29 +321,6 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         forceConsumerAsReady();
     }
 
-    /** Warns once if the overlap holds more events than an in-memory idempotent repository remembers. */
-    private void checkOverlapFits(long overlapEvents) {
-        int capacity = configuration.getIdempotentRepository() == null
-                ? SlackAuditLogsEndpoint.DEFAULT_IDEMPOTENT_CACHE_SIZE
-                : idempotentRepository instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : 0;
-        if (!overlapWarned && capacity > 0 && overlapEvents > capacity) {
-            overlapWarned = true;
-            LOG.warn("The overlap of {} held {} events, more than the in-memory idempotent repository remembers ({}):"
-                     + " some may be delivered twice. Set idempotentRepository to a larger or persistent repository,"
-                     + " or shorten overlap", configuration.getOverlap(), overlapEvents, capacity);
-        }
-    }
-
-    /**
-     * The event's key in the idempotent repository. In a repository the user gives, it is prefixed with the checkpoint
-     * key: two consumers sharing one (say, one per action filter) must not take each other's deliveries for their
-     * own. The default repository belongs to this endpoint alone and takes the bare key.
-     */
-    private String idempotentKey(AuditLogEntry event) {
-        return configuration.getIdempotentRepository() == null
-                ? event.getDedupeKey() : checkpointStore.key() + "/" + event.getDedupeKey();
-    }
-
     private void applyPendingReset() {
         Long reset = pendingReset.getAndSet(null);
         if (reset != null) {
@@ -518,7 +339,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
             Position stored = checkpointStore.read();
             delivery.moveTo(stored != null ? stored : delivery.position(), false);
             if (stored != null) {
-                coverage.notBefore(firstUndelivered(stored)); // another consumer delivered up to there
+                ids.movedElsewhere(stored);
             }
             readTimeUnknown = stored != null && stored.readAt() == null;
             reloadPosition = false;
@@ -565,19 +386,19 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     @ManagedAttribute(description = "Events found late (by a recheck, or in the overlap) since the consumer started")
     public long getLateEvents() {
-        return lateness.count();
+        return lateEvents.lateness().count();
     }
 
     @ManagedAttribute(description = "The largest lateness of an event found late, in seconds: when the consumer first"
                                     + " could see it minus its date_create")
     public long getLatenessMaxSeconds() {
-        return lateness.maxSeconds();
+        return lateEvents.lateness().maxSeconds();
     }
 
     @ManagedAttribute(description = "The 99th percentile of the lateness of the last 10,000 events found late, in"
                                     + " seconds")
     public long getLatenessP99Seconds() {
-        return lateness.p99Seconds();
+        return lateEvents.lateness().p99Seconds();
     }
 
     @ManagedAttribute(description = "HTTP requests sent to Slack by rechecks (included in Requests)")
@@ -594,7 +415,17 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
 
     /** The figures behind the lateness attributes, for the Micrometer distribution. */
     public LatenessStatistics lateness() {
-        return lateness;
+        return lateEvents.lateness();
+    }
+
+    /** The counters behind the JMX attributes, which the deliveries count into. */
+    public ConsumerStatistics statistics() {
+        return statistics;
+    }
+
+    /** The events found late, which the deliveries report. */
+    public LateEventLog lateEvents() {
+        return lateEvents;
     }
 
     @ManagedAttribute(description = "Pages of /logs read")

@@ -13,12 +13,10 @@
  */
 package dev.slackaudit.camel;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.slackaudit.camel.client.SlackAuditLogsClient;
-import dev.slackaudit.camel.consumer.IdempotentCoverage;
+import dev.slackaudit.camel.consumer.DeliveredIds;
 import dev.slackaudit.camel.management.ConsumerWatch;
 import dev.slackaudit.camel.management.ConsumerWatches;
 import dev.slackaudit.camel.management.FailedPollLog;
@@ -29,14 +27,12 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
@@ -51,8 +47,6 @@ import org.apache.camel.util.IOHelper;
 public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     static final long DEFAULT_DELAY = 20_000;
-    /** The in-memory dedupe window when the user sets no idempotent repository. */
-    static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
 
     @UriPath(enums = "logs,actions,schemas", description = "The API method: logs (consumer and producer), actions or"
                                                            + " schemas (producer)")
@@ -71,9 +65,7 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
 
     private SlackAuditLogsClient client;
     private StateRepository<String, String> defaultStateRepository;
-    private IdempotentRepository defaultIdempotentRepository;
-    /** What the default idempotent repository vouches for, owned with it (a route restart keeps both). */
-    private IdempotentCoverage defaultIdempotentCoverage;
+    private final DeliveredIds.EndpointDefault defaultDeliveredIds = new DeliveredIds.EndpointDefault();
     /** This endpoint's consumers, for metrics and the dev console: one, or a new one after a failover or restart. */
     private final ConsumerWatches consumerWatches = new ConsumerWatches();
 
@@ -126,32 +118,9 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
         return defaultStateRepository;
     }
 
-    /**
-     * The ids delivered recently when the user sets no idempotent repository, owned like the above: Camel's
-     * MemoryIdempotentRepository over a plain insertion-ordered map that forgets the oldest id past
-     * {@value #DEFAULT_IDEMPOTENT_CACHE_SIZE}. Its default LRU cache cost a fifth of the consumer's CPU in a profiled
-     * backfill, and dedupe needs the most recent ids, not the most used ones.
-     */
-    synchronized IdempotentRepository defaultIdempotentRepository() {
-        if (defaultIdempotentRepository == null) {
-            Map<String, Object> recentIds = new LinkedHashMap<>(1024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                    return size() > DEFAULT_IDEMPOTENT_CACHE_SIZE;
-                }
-            };
-            defaultIdempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(recentIds);
-            ServiceHelper.startService(defaultIdempotentRepository);
-        }
-        return defaultIdempotentRepository;
-    }
-
-    /** From which second on the default idempotent repository holds every id delivered (see the recheck). */
-    synchronized IdempotentCoverage defaultIdempotentCoverage() {
-        if (defaultIdempotentCoverage == null) {
-            defaultIdempotentCoverage = IdempotentCoverage.remembering(DEFAULT_IDEMPOTENT_CACHE_SIZE);
-        }
-        return defaultIdempotentCoverage;
+    /** The ids delivered when the user sets no idempotent repository, owned like the above. */
+    DeliveredIds.EndpointDefault defaultDeliveredIds() {
+        return defaultDeliveredIds;
     }
 
     /** The consumers of this endpoint that are not shut down (a stopped route's consumer still shows where it stopped). */
@@ -173,7 +142,8 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
     @Override
     protected void doShutdown() throws Exception {
         super.doShutdown();
-        ServiceHelper.stopService(defaultStateRepository, defaultIdempotentRepository);
+        ServiceHelper.stopService(defaultStateRepository);
+        defaultDeliveredIds.stop();
     }
 
     /** Checks every option, failing with a message that names the option and what it accepts. */

@@ -182,7 +182,7 @@ class BatchDeliveryTest extends SimulatorTestSupport {
             }
         }));
         IdempotentRepository repository = ((SlackAuditLogsEndpoint) context.getRoute("audit").getEndpoint())
-                .defaultIdempotentRepository();
+                .defaultDeliveredIds().repository();
 
         assertEquals(List.of(), inRepositoryWhileInFlight, "ids are added once their batch succeeded");
         Awaitility.await().atMost(Duration.ofSeconds(5))
@@ -191,6 +191,6 @@ class BatchDeliveryTest extends SimulatorTestSupport {
 
     /** The endpoint's own (default) repository, which takes the bare ids. */
     private static IdempotentRepository repository(Exchange exchange) {
-        return ((SlackAuditLogsEndpoint) exchange.getFromEndpoint()).defaultIdempotentRepository();
+        return ((SlackAuditLogsEndpoint) exchange.getFromEndpoint()).defaultDeliveredIds().repository();
     }
 }

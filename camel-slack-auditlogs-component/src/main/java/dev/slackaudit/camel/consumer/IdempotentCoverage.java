@@ -28,7 +28,7 @@ import java.util.ArrayDeque;
  * (a little early, never late). A repository that does not forget (a persistent one) vouches for everything
  * ({@link #unbounded()}).
  */
-public final class IdempotentCoverage {
+final class IdempotentCoverage {
 
     private final long capacity;
     private final long chunkSize;

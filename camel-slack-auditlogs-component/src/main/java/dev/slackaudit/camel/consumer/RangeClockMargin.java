@@ -15,7 +15,12 @@ package dev.slackaudit.camel.consumer;
 
 import java.time.Duration;
 
+import dev.slackaudit.camel.SlackAuditLogsConsumer;
+import dev.slackaudit.camel.client.SlackAuditLogsException;
+import dev.slackaudit.camel.consumer.WindowPlanner.Window;
 import dev.slackaudit.camel.options.PointInTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How much further back than now minus {@code lag} the consumer reads, because the servers that check ranges keep a
@@ -39,6 +44,7 @@ public final class RangeClockMargin {
 
     /** The furthest the consumer backs away; past it, something else is wrong and the poll fails saying what to check. */
     public static final long CAP_SECONDS = Duration.ofMinutes(5).toSeconds();
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsConsumer.class);
 
     private final long lagSeconds;
     private long seconds;
@@ -72,6 +78,41 @@ public final class RangeClockMargin {
         seconds = seconds == 0 ? 1 : Math.min(CAP_SECONDS, seconds * 2);
         unconfirmed = true;
         return true;
+    }
+
+    /**
+     * Slack refused {@code window}, planned at {@code now}, though its {@code Date} header puts it in the past: if a
+     * clock behind the header's could explain it, moves the horizon one step further back (the caller plans again);
+     * otherwise rethrows the refusal, which then lies with the range itself.
+     *
+     * @param offsetMillis how far the {@code Date} header is from this machine's clock
+     */
+    public void refused(Window window, long now, SlackAuditLogsException refusal, long offsetMillis) {
+        if (!mayExplain(window.from(), window.to(), now + seconds)) {
+            throw refusal;
+        }
+        if (!backAway()) {
+            throw new SlackAuditLogsException("Slack refused every range ending up to " + CAP_SECONDS + " s before now"
+                                              + " minus lag, though its Date header (" + offsetMillis + " ms from this"
+                                              + " machine's clock) puts them in its past: the clock that checks ranges"
+                                              + " runs more than that behind it, or Slack refuses the range for another"
+                                              + " reason. Check the clock of any proxy in front of Slack (it may stamp"
+                                              + " Date) and this machine's (NTP) (invalid_range, HTTP "
+                                              + refusal.getHttpResponseCode() + ")", refusal.getErrorCode(),
+                                              refusal.getHttpResponseCode(), refusal.isFatal(), refusal);
+        }
+        LOG.debug("Slack refused {}..{} (invalid_range) though its Date header puts it in the past; reading up to {} s"
+                  + " further back", window.from(), window.to(), seconds);
+    }
+
+    /** Slack accepted a range: warns if that confirms a margin found since the last range accepted. */
+    public void rangeAccepted(long offsetMillis) {
+        if (accepted()) {
+            LOG.warn("Slack refused ranges ending at now minus lag (invalid_range), though its Date header ({} ms from"
+                     + " this machine's clock) puts them in its past: the clock that checks ranges runs behind it."
+                     + " Reading up to now minus lag minus {} s from now on: events arrive that much later, none is"
+                     + " lost. A proxy in front of Slack may be stamping Date with its own clock", offsetMillis, seconds);
+        }
     }
 
     /** Slack accepted a range: whether that confirms a margin new since the last call (then it is worth a warning). */

@@ -16,6 +16,7 @@ package dev.slackaudit.camel.consumer;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.slackaudit.camel.SlackAuditLogsConfiguration;
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import dev.slackaudit.camel.client.ClientStatistics;
 import dev.slackaudit.camel.consumer.CheckpointStore.Position;
@@ -85,27 +86,35 @@ public final class Recheck {
     private boolean reload;
 
     /**
-     * @param live     the planner of the live windows (for now minus lag)
-     * @param reader   this recheck's own reader (with its own range read ahead, and a planner whose cap on a
-     *                 window's events is one page)
-     * @param delivery this recheck's own delivery, moving the recheck position in {@code store}
-     * @param delay    the time between polls: the budget is a share of one request per delay
+     * The recheck of {@code consumer}, whose live windows {@code live} plans and {@code liveReader} reads: with a
+     * planner of its own (windows of about a page, so that one never holds a poll up for long; its cap on a window's
+     * events is one page), a reader with its own range read ahead, and a delivery moving its own position beside the
+     * live one ({@code <checkpoint key>.recheck}); {@code null} when {@code recheck} is 0, or for a bounded export
+     * ({@code latest} set). The budget is a share of one request per {@code delay}, the time between polls.
      */
-    public Recheck(Duration span, Duration interval, Duration overlap, Duration delay, int pageSize, WindowPlanner live,
-            WindowReader reader, WindowDelivery delivery, CheckpointStore store,
-            ClientStatistics client) {
-        this.spanSeconds = span.toSeconds();
-        this.intervalSeconds = interval.toSeconds();
-        this.overlapSeconds = overlap.toSeconds();
-        this.pageSize = pageSize;
+    public static Recheck of(SlackAuditLogsConsumer consumer, WindowPlanner live, WindowReader liveReader,
+                             DeliveredIds ids, CheckpointStore liveStore, ClientStatistics client) {
+        SlackAuditLogsConfiguration configuration = consumer.getEndpoint().getConfiguration();
+        return configuration.getRecheck().isZero() || configuration.getLatest() != null
+                ? null : new Recheck(consumer, configuration, live, liveReader, ids, liveStore.beside(".recheck"), client);
+    }
+
+    private Recheck(SlackAuditLogsConsumer consumer, SlackAuditLogsConfiguration configuration, WindowPlanner live,
+                    WindowReader liveReader, DeliveredIds ids, CheckpointStore store, ClientStatistics client) {
+        this.spanSeconds = configuration.getRecheck().toSeconds();
+        this.intervalSeconds = configuration.getRecheckInterval().toSeconds();
+        this.overlapSeconds = configuration.getOverlap().toSeconds();
+        this.pageSize = configuration.getLimit();
         this.live = live;
-        this.reader = reader;
-        this.delivery = delivery;
+        this.reader = liveReader.withPlanner(new WindowPlanner(configuration.getLag(), configuration.getOverlap(), null,
+                                                               null, pageSize, pageSize));
+        this.delivery = new WindowDelivery(consumer, WindowDelivery.Role.RECHECK, ids, store, Position.start(0));
         this.store = store;
         this.floorStore = store.beside(".floor");
         this.client = client;
-        this.budgetPerPass = Math.max(1, SHARE * interval.toNanos() / Math.max(1, delay.toNanos()));
-        this.creditPerNano = SHARE / Math.max(1, delay.toNanos());
+        long delayNanos = Math.max(1, Duration.ofMillis(consumer.getEndpoint().getDelay()).toNanos());
+        this.budgetPerPass = Math.max(1, SHARE * configuration.getRecheckInterval().toNanos() / delayNanos);
+        this.creditPerNano = SHARE / delayNanos;
         resume(store.read());
     }
 

@@ -14,29 +14,20 @@
 package dev.slackaudit.camel.consumer;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
-import java.util.function.LongConsumer;
 
-import dev.slackaudit.camel.BatchIdempotentRepository;
+import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import dev.slackaudit.camel.consumer.CheckpointStore.Position;
 import dev.slackaudit.camel.consumer.WindowPlanner.Window;
 import dev.slackaudit.camel.consumer.WindowReader.ReadWindow;
 import dev.slackaudit.camel.management.ConsumerStatistics;
+import dev.slackaudit.camel.management.LateEventLog;
 import dev.slackaudit.camel.model.AuditLogEntry;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Delivers a window's events through the route, oldest first, one exchange each (or, with a batch size, up to that
@@ -52,6 +43,10 @@ import org.apache.camel.support.DefaultConsumer;
  * restart, even in the middle of a backfill, delivers nothing twice with no idempotent repository at all. An event that
  * still fails after the route's error handling stops the window, and the next poll reads from that event on. A batch is
  * delivered, added to the idempotent repository and passed by the position as a whole, or not at all.
+ * <p>
+ * Each delivered event's id goes into the {@link DeliveredIds}; one found late (see {@link Role}) is recorded in the
+ * consumer's {@link LateEventLog}. A live delivery also tells the consumer's {@link ConsumerStatistics} of each write
+ * of the position (for the progress line) and the {@link DeliveredIds} of how many events the overlap held.
  */
 public final class WindowDelivery {
 
@@ -63,52 +58,48 @@ public final class WindowDelivery {
     /** About how many events one move of the mark covers (from the window's density); one write of the position each. */
     static final int MARK_EVERY = 1_000;
 
-    private final DefaultConsumer consumer;
-    private final IdempotentRepository idempotentRepository;
-    private final Function<AuditLogEntry, String> idempotentKey;
+    private final SlackAuditLogsConsumer consumer;
+    private final Role role;
+    private final DeliveredIds ids;
     private final CheckpointStore store;
     private final ConsumerStatistics statistics;
+    private final LateEventLog lateEvents;
+    /** Events per exchange, oldest first, within one window; 0 for one event per exchange with its own headers. */
     private final int batchSize;
-    private final LongConsumer overlapRead;
-    private final Runnable committed;
     private volatile Position position;
-    private DeliveredEvents deliveredEvents = (event, beforeStart, readAt) -> {
-    };
 
-    /** Hears of each event delivered (the consumer measures lateness and what the idempotent repository holds). */
-    public interface DeliveredEvents {
+    /** Whose windows a delivery delivers, which tells the events found late among them. */
+    public enum Role {
         /**
-         * @param beforeStart whether the event is dated before the checkpoint the window's delivery started from: an
-         *                    earlier read covered its second and did not see it (it was indexed late)
-         * @param readAt      when the window was read, on Slack's clock
+         * The live windows: an event dated before the checkpoint the window's delivery started from was read again
+         * in the overlap, and an earlier read of its second did not see it (it was indexed late).
          */
-        void delivered(AuditLogEntry event, boolean beforeStart, long readAt);
+        LIVE("the overlap"),
+        /** The recheck's second look: every event it delivers was missed by the live windows. */
+        RECHECK("the recheck");
+
+        private final String foundBy;
+
+        Role(String foundBy) {
+            this.foundBy = foundBy;
+        }
     }
 
     /**
-     * @param batchSize   events per exchange, oldest first, within one window; 0 for one event per exchange with its
-     *                    own headers
-     * @param overlapRead told how many events before the checkpoint each window read again
-     * @param committed   told after each write of the position
+     * @param consumer the consumer whose route takes the exchanges, with its batch size, statistics and late events
+     * @param store    where this delivery's position is stored
+     * @param position where it starts
      */
-    public WindowDelivery(DefaultConsumer consumer, IdempotentRepository idempotentRepository,
-                   Function<AuditLogEntry, String> idempotentKey, CheckpointStore store, ConsumerStatistics statistics,
-                   int batchSize, LongConsumer overlapRead, Runnable committed, Position position) {
+    public WindowDelivery(SlackAuditLogsConsumer consumer, Role role, DeliveredIds ids, CheckpointStore store,
+                          Position position) {
         this.consumer = consumer;
-        this.idempotentRepository = idempotentRepository;
-        this.idempotentKey = idempotentKey;
+        this.role = role;
+        this.ids = ids;
         this.store = store;
-        this.statistics = statistics;
-        this.batchSize = batchSize;
-        this.overlapRead = overlapRead;
-        this.committed = committed;
+        this.statistics = consumer.statistics();
+        this.lateEvents = consumer.lateEvents();
+        this.batchSize = consumer.getEndpoint().getConfiguration().getBatchSize();
         this.position = position;
-    }
-
-    /** Tells {@code listener} of every event delivered from now on. */
-    public WindowDelivery onDelivered(DeliveredEvents listener) {
-        this.deliveredEvents = listener;
-        return this;
     }
 
     public Position position() {
@@ -135,14 +126,14 @@ public final class WindowDelivery {
         NewEvents events;
         int batches = 0;
         if (batchSize == 0) {
-            events = new NewEvents(read, start, null, false);
+            events = new NewEvents(read, start, ids, null, false);
         } else {
             // Camel's batch properties count the window's exchanges, so batch mode counts its new events first. The
             // count keeps the idempotent repository's answers and the delivery replays them: nothing is asked twice,
             // and exactly the events counted go out, whatever another consumer adds to a shared repository meanwhile
-            NewEvents counted = new NewEvents(read, start, new BitSet(), false);
+            NewEvents counted = new NewEvents(read, start, ids, new BitSet(), false);
             batches = (int) ((counted.count() + batchSize - 1) / batchSize);
-            events = new NewEvents(read, start, counted.answers, true);
+            events = new NewEvents(read, start, ids, counted.answers, true);
         }
         List<AuditLogEntry> pending = new ArrayList<>(Math.max(1, batchSize));
         int sent = 0;
@@ -174,9 +165,12 @@ public final class WindowDelivery {
                 }
                 send(pending, sent++, batches, window);
                 for (AuditLogEntry event : pending) {
-                    idempotentRepository.add(idempotentKey.apply(event));
+                    boolean late = role == Role.RECHECK || event.getDateCreate() < start.checkpoint();
+                    boolean foundLate = ids.add(event, late);
                     statistics.delivered();
-                    deliveredEvents.delivered(event, event.getDateCreate() < start.checkpoint(), read.readAt());
+                    if (foundLate) {
+                        lateEvents.found(event, read.readAt(), role.foundBy);
+                    }
                 }
                 AuditLogEntry last = pending.get(pending.size() - 1);
                 if (last.getDateCreate() >= start.checkpoint()) {
@@ -185,8 +179,7 @@ public final class WindowDelivery {
                 sinceCommit += pending.size();
                 pending.clear();
                 if (sinceCommit >= COMMIT_EVERY) {
-                    store.write(position);
-                    committed.run();
+                    commit();
                     sinceCommit = 0;
                 }
             }
@@ -194,134 +187,25 @@ public final class WindowDelivery {
             keepProgress(e);
             throw e;
         }
-        overlapRead.accept(events.overlapEvents);
+        if (role == Role.LIVE) {
+            ids.checkOverlapFits(events.overlapEvents);
+        }
         position = position.past(window.to(), read.readAt());
-        store.write(position);
-        committed.run();
+        commit();
         return true;
+    }
+
+    private void commit() {
+        store.write(position);
+        if (role == Role.LIVE) {
+            statistics.committed(position.checkpoint());
+        }
     }
 
     /** The seconds that hold about {@value #MARK_EVERY} of the window's events: all of a smaller window's. */
     private static long markSeconds(ReadWindow read) {
         long seconds = read.window().to() - read.window().from() + 1;
         return Math.max(1, seconds * MARK_EVERY / Math.max(1, read.range().size()));
-    }
-
-    /**
-     * The window's events still to deliver, oldest first: those inside the window that were not delivered before
-     * (one within the recorded position for sure, and one dated up to the last second that may have been delivered if
-     * the idempotent repository says so; later ones skip the lookup). Events are taken from the window
-     * {@value BatchIdempotentRepository#MAX_KEYS} at a time, so that a {@link BatchIdempotentRepository} answers for
-     * all of them at once.
-     */
-    private final class NewEvents implements Iterator<AuditLogEntry> {
-        private final Window window;
-        private final Position start;
-        private final Iterator<AuditLogEntry> events;
-        /**
-         * Within the checkpoint second, the recorded key tells what was delivered; with the overlap read again the
-         * second may hold events indexed since, so then only the idempotent repository decides.
-         */
-        private final String deliveredThroughKey;
-        private final Deque<AuditLogEntry> taken = new ArrayDeque<>();
-        /** Of the events taken, those the batch repository holds; {@code null} when it is asked one by one. */
-        private Set<String> heldKeys;
-        /**
-         * The idempotent repository's answers (a set bit: delivered before), in the order they were asked: recorded,
-         * or replayed from a pass over the same events; {@code null} to ask without recording.
-         */
-        private final BitSet answers;
-        private final boolean replay;
-        private int asked;
-        private AuditLogEntry next;
-        /** Events of the window dated before the checkpoint (read again for late events), delivered or not. */
-        long overlapEvents;
-
-        NewEvents(ReadWindow read, Position start, BitSet answers, boolean replay) {
-            this.window = read.window();
-            this.start = start;
-            this.events = read.range().oldestFirst();
-            this.deliveredThroughKey = window.from() == window.checkpoint() ? start.after() : null;
-            this.answers = answers;
-            this.replay = replay;
-        }
-
-        long count() {
-            long count = 0;
-            for (; hasNext(); next()) {
-                count++;
-            }
-            return count;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && (!taken.isEmpty() || take())) {
-                AuditLogEntry event = taken.poll();
-                if (event.getDateCreate() < start.checkpoint()) {
-                    overlapEvents++;
-                }
-                if (!deliveredBefore(event)) {
-                    next = event;
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public AuditLogEntry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            AuditLogEntry answer = next;
-            next = null;
-            return answer;
-        }
-
-        /** Takes the window's next events, and asks a batch repository about those that need a look-up (no replay). */
-        private boolean take() {
-            Set<String> keys = new LinkedHashSet<>();
-            while (taken.size() < BatchIdempotentRepository.MAX_KEYS && events.hasNext()) {
-                AuditLogEntry event = events.next();
-                long second = event.getDateCreate();
-                if (second < window.from() || second > window.to()) {
-                    continue; // a range read ahead starts with the rest of a second the window before it delivered
-                }
-                taken.add(event);
-                if (!replay && !deliveredWithinPosition(event) && second <= start.deliveredUpTo()) {
-                    keys.add(idempotentKey.apply(event));
-                }
-            }
-            // a replay has its answers already: asking the repository again is what it saves
-            if (!replay && idempotentRepository instanceof BatchIdempotentRepository batch) {
-                heldKeys = keys.isEmpty() ? Set.of() : batch.containedKeys(keys);
-            }
-            return !taken.isEmpty();
-        }
-
-        private boolean deliveredWithinPosition(AuditLogEntry event) {
-            return deliveredThroughKey != null && event.getDateCreate() == start.checkpoint()
-                   && event.getDedupeKey().compareTo(deliveredThroughKey) <= 0;
-        }
-
-        private boolean deliveredBefore(AuditLogEntry event) {
-            if (deliveredWithinPosition(event)) {
-                return true;
-            }
-            if (event.getDateCreate() > start.deliveredUpTo()) {
-                return false;
-            }
-            int question = asked++;
-            if (replay) {
-                return answers.get(question);
-            }
-            String key = idempotentKey.apply(event);
-            boolean delivered = heldKeys != null ? heldKeys.contains(key) : idempotentRepository.contains(key);
-            if (answers != null && delivered) {
-                answers.set(question);
-            }
-            return delivered;
-        }
     }
 
     /** Stores how far delivery came before {@code failure} (reading the spool, say): what went through stays delivered. */

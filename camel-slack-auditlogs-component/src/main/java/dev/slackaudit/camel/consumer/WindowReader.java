@@ -55,6 +55,14 @@ public final class WindowReader {
     }
 
     /**
+     * A reader of the same query, through the same (stateless) pager into the same spool directory, that plans with
+     * {@code planner} and keeps a range read ahead of its own: the recheck's.
+     */
+    WindowReader withPlanner(WindowPlanner planner) {
+        return new WindowReader(pager, query, actions, planner, spoolDirectory, memoryBudget);
+    }
+
+    /**
      * What a window held.
      *
      * @param window the window

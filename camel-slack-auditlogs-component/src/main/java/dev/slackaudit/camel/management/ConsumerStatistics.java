@@ -15,6 +15,7 @@ package dev.slackaudit.camel.management;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import dev.slackaudit.camel.SlackAuditLogsConsumer;
 import dev.slackaudit.camel.client.ClientStatistics;
@@ -36,6 +37,10 @@ public final class ConsumerStatistics {
     /** Whether the last poll read up to now minus lag: then the backfill is done, whatever the clock did since. */
     private volatile boolean caughtUp;
     private long lastProgressLog;
+    private LongSupplier horizon;
+    private boolean bounded;
+    private String key;
+    private ClientStatistics client;
 
     /** Where this backfill started (the checkpoint at start, or after a reset). */
     public void backfillFrom(long checkpoint) {
@@ -73,10 +78,25 @@ public final class ConsumerStatistics {
         return (int) Math.min(100, Math.max(0, (checkpoint - backfillFrom) * 100 / total));
     }
 
-    /** Logs, at most every few seconds while the checkpoint is behind {@code horizon}, how far the backfill is. */
-    public void logProgress(long checkpoint, long horizon, boolean bounded, String key, ClientStatistics client) {
+    /**
+     * What the progress line tells of: the newest second readable now ({@code horizon}: now minus lag, or latest),
+     * whether it is latest ({@code bounded}), the checkpoint key and the client's counters.
+     */
+    public void reportProgressOf(LongSupplier horizon, boolean bounded, String key, ClientStatistics client) {
+        this.horizon = horizon;
+        this.bounded = bounded;
+        this.key = key;
+        this.client = client;
+    }
+
+    /** The live position was stored at {@code checkpoint}: logs how far the backfill is, at most every few seconds. */
+    public void committed(long checkpoint) {
         long millis = System.currentTimeMillis();
-        if (checkpoint <= horizon && millis - lastProgressLog >= PROGRESS_LOG_INTERVAL_MILLIS) {
+        if (millis - lastProgressLog < PROGRESS_LOG_INTERVAL_MILLIS) {
+            return;
+        }
+        long horizon = this.horizon.getAsLong();
+        if (checkpoint <= horizon) {
             lastProgressLog = millis;
             LOG.info(String.format("backfill %d%% %s of %s..%s, %,d events, %,d pages (%s)",
                     backfillPercent(checkpoint, horizon), Instant.ofEpochSecond(checkpoint),
