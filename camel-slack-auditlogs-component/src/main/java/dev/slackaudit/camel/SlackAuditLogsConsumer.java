@@ -87,6 +87,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private WindowReader reader;
     private WindowDelivery delivery;
     private CheckpointStore checkpointStore;
+    /** Whether this consumer holds the claim on its checkpoint key: one refused it must not release another's. */
+    private boolean checkpointClaimed;
     private RangeClockMargin rangeClockMargin;
     /** The second look for events indexed later than lag plus overlap; {@code null} when recheck is 0 or latest set. */
     private Recheck recheck;
@@ -141,6 +143,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         ids = DeliveredIds.of(configuration, getEndpoint().defaultDeliveredIds(), checkpointStore.key(),
                               getEndpoint().getCamelContext());
         component().claimCheckpoint(stateRepository, checkpointStore.key());
+        checkpointClaimed = true;
         Position stored = checkpointStore.read();
         Position position = stored != null ? stored : Position.start(startOf(now));
         readTimeUnknown = stored != null && stored.readAt() == null;
@@ -170,8 +173,9 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
         if (ids != null && delivery != null) {
             ids.stoppedAt(delivery.position().checkpoint());
         }
-        if (checkpointStore != null) {
+        if (checkpointClaimed) {
             component().releaseCheckpoint(stateRepository, checkpointStore.key());
+            checkpointClaimed = false;
         }
     }
 

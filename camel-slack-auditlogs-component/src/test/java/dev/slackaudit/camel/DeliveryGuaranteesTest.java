@@ -251,6 +251,29 @@ class DeliveryGuaranteesTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aConsumerRefusedForATakenCheckpointLeavesTheOtherConsumersClaimInPlace() throws Exception {
+        context.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        consume("stateRepository=#state&stateKey=org-audit", simulator.eventCount());
+        for (String routeId : List.of("second", "third")) {
+            // the second's failed start must not release the first's claim, or the third would start beside it
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> context.addRoutes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from(logsUri("stateRepository=#state&stateKey=org-audit")).routeId(routeId)
+                                    .to("mock:" + routeId);
+                        }
+                    }), routeId);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains("already keeps its checkpoint under the key 'org-audit'"),
+                    routeId + ": " + cause.getMessage());
+        }
+    }
+
+    @Test
     void aUserGivenInMemoryStateRepositorySurvivesARouteRestart() throws Exception {
         context.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
         consume("stateRepository=#state&stateKey=org-audit", simulator.eventCount());
