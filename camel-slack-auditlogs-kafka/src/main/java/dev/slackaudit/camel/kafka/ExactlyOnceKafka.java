@@ -88,7 +88,6 @@ public class ExactlyOnceKafka extends ServiceSupport
     /** The header of a position record naming the transactional id that committed it. */
     static final String TRANSACTIONAL_ID_HEADER = "transactional_id";
 
-
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceKafka.class);
     private static final String BODIES = "ExactlyOnceKafka sends AuditLogEntry bodies, batches of them, or any body with"
                                          + " the " + SlackAuditLogsConstants.ID + " and "
@@ -253,6 +252,9 @@ public class ExactlyOnceKafka extends ServiceSupport
     @Override
     public synchronized String getState(String key) {
         if (!producer.isStarted() || reloadNeeded) {
+            // until the read below succeeds: a read that fails (a timeout, an ACL) must not leave a started producer
+            // with no positions, or the next call would answer "nothing committed" and a commit overwrite the position
+            reloadNeeded = true;
             discardProducer();
             producer.start(clientConfig());
             new CommittedState(clientConfig(), topic, positionTopic, transactionalId, idsLookBack, readTimeout)

@@ -15,6 +15,7 @@ package dev.slackaudit.camel.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,7 +66,9 @@ final class TransactionalProducer {
     }
 
     /** Starts a producer with {@code clientConfig}; its {@code initTransactions} aborts the previous one's transaction. */
-    void start(Map<String, Object> clientConfig) {
+    void start(Map<String, Object> config) {
+        // a copy: the transactional id must not reach the admin and reader clients built from the caller's map
+        Map<String, Object> clientConfig = new HashMap<>(config);
         clientConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         clientConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         clientConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -85,10 +88,6 @@ final class TransactionalProducer {
 
     boolean isStarted() {
         return producer != null;
-    }
-
-    boolean inTransaction() {
-        return inTransaction;
     }
 
     /** Whether the open transaction must abort: a record of it, or an exchange that sent records into it, failed. */

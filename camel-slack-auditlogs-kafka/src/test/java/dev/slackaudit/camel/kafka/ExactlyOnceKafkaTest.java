@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ExactlyOnceKafka} in one JVM against a real broker: a failed exchange, a restart, a fenced producer. */
@@ -100,6 +101,28 @@ class ExactlyOnceKafkaTest {
         assertTrue(firstHalf > 0 && firstHalf < EVENTS, "the first run sent part of the events: " + firstHalf);
         assertEquals(0, tally.lost(), "lost: " + tally);
         assertEquals(0, tally.duplicates(), "duplicates: " + tally);
+    }
+
+    @Test
+    void aFailedReadOfThePositionIsReadAgainBeforeAnythingIsCommitted() throws Exception {
+        broker.createTopic("reread", 1);
+        ExactlyOnceKafka first = new ExactlyOnceKafka(broker.bootstrapServers(), "reread", "test-reread");
+        first.start();
+        assertNull(first.getState("k"));
+        assertTrue(first.compareAndSetState("k", null, "1700000000"));
+        first.stop();
+        ExactlyOnceKafka second = new ExactlyOnceKafka(broker.bootstrapServers(), "reread", "test-reread")
+                .readTimeout(Duration.ofNanos(1));
+        second.start();
+        try {
+            assertThrows(RuntimeException.class, () -> second.getState("k"), "no read can finish in a nanosecond");
+            assertFalse(second.compareAndSetState("k", null, "1600000000"), "nothing commits before a read succeeded");
+            second.readTimeout(Duration.ofSeconds(60));
+
+            assertEquals("1700000000", second.getState("k"));
+        } finally {
+            second.stop();
+        }
     }
 
     @Test
