@@ -14,7 +14,6 @@
 package dev.slackaudit.camel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,18 +40,18 @@ class PackageLayoutTest {
                                                               Pattern.MULTILINE);
 
     @Test
-    void theClientImportsNothingOfTheComponentButTheModel() {
+    void theClientImportsNothingOfTheComponentButTheModel() throws IOException {
         assertEquals(Set.of("dev.slackaudit.camel.model"), importedPackages("client"));
     }
 
     @Test
-    void theModelImportsNothingOfTheComponent() {
+    void theModelImportsNothingOfTheComponent() throws IOException {
         assertEquals(Set.of(), importedPackages("model"));
     }
 
     @Test
-    void theReadmeListsEveryPackageOfTheComponentAndNoOther() {
-        String readme = read(Readmes.PROJECT.resolve("README.md"));
+    void theReadmeListsEveryPackageOfTheComponentAndNoOther() throws IOException {
+        String readme = Files.readString(Readmes.PROJECT.resolve("README.md"));
         String layout = readme.substring(readme.indexOf("## Project layout"), readme.indexOf("## Compatibility"));
         Set<String> listed = new TreeSet<>();
         Matcher row = Pattern.compile("^\\| `(dev\\.slackaudit\\.camel[a-z.]*)`((?:, `\\.[a-z]+`)*) \\|",
@@ -67,10 +66,10 @@ class PackageLayoutTest {
         assertEquals(packagesOfTheSources(), listed);
     }
 
-    private static Set<String> importedPackages(String pkg) {
+    private static Set<String> importedPackages(String pkg) throws IOException {
         Set<String> imported = new TreeSet<>();
         for (Path file : javaFiles(SOURCES.resolve(pkg))) {
-            Matcher m = OWN_IMPORT.matcher(read(file));
+            Matcher m = OWN_IMPORT.matcher(Files.readString(file));
             while (m.find()) {
                 if (!m.group(1).equals("dev.slackaudit.camel." + pkg)) {
                     imported.add(m.group(1));
@@ -80,7 +79,7 @@ class PackageLayoutTest {
         return imported;
     }
 
-    private static Set<String> packagesOfTheSources() {
+    private static Set<String> packagesOfTheSources() throws IOException {
         Set<String> packages = new TreeSet<>();
         for (Path file : javaFiles(SOURCES)) {
             Path dir = SOURCES.relativize(file).getParent();
@@ -89,19 +88,9 @@ class PackageLayoutTest {
         return packages;
     }
 
-    private static List<Path> javaFiles(Path dir) {
+    private static List<Path> javaFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(file -> file.toString().endsWith(".java")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
