@@ -79,6 +79,8 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
     private final SlackAuditLogsConfiguration configuration;
     private final ConsumerStatistics statistics = new ConsumerStatistics();
     private final LateEventLog lateEvents;
+    /** Which warn-once WARNs about the idempotent repository were given: kept across a stop and start in place. */
+    private final DeliveredIds.Warned idsWarned = new DeliveredIds.Warned();
     private final AtomicReference<Long> pendingReset = new AtomicReference<>();
 
     private SlackAuditLogsClient client;
@@ -141,7 +143,7 @@ public class SlackAuditLogsConsumer extends ScheduledPollConsumer {
                                   spoolDirectory(), IN_MEMORY_EVENTS);
         checkpointStore = new CheckpointStore(stateRepository, CheckpointStore.keyFor(configuration));
         ids = DeliveredIds.of(configuration, getEndpoint().defaultDeliveredIds(), checkpointStore.key(),
-                              getEndpoint().getCamelContext());
+                              getEndpoint().getCamelContext(), idsWarned);
         component().claimCheckpoint(stateRepository, checkpointStore.key());
         checkpointClaimed = true;
         Position stored = checkpointStore.read();

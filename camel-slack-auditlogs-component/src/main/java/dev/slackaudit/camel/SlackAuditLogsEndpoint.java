@@ -21,7 +21,6 @@ import dev.slackaudit.camel.management.ConsumerWatch;
 import dev.slackaudit.camel.management.ConsumerWatches;
 import dev.slackaudit.camel.management.FailedPollLog;
 import dev.slackaudit.camel.options.ConfigurationCheck;
-import dev.slackaudit.camel.options.DurationOption;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -148,8 +147,7 @@ public class SlackAuditLogsEndpoint extends ScheduledPollEndpoint implements End
 
     /** Checks every option, failing with a message that names the option and what it accepts. */
     void validate() {
-        ConfigurationCheck.checkEndpoint(configuration, method);
-        super.setDelay(DurationOption.DELAY.parse(delay).toMillis());
+        super.setDelay(ConfigurationCheck.checkEndpoint(configuration, method, delay).toMillis());
     }
 
     @Override

@@ -54,15 +54,24 @@ public final class DeliveredIds {
     private final IdempotentCoverage coverage;
     private final SlackAuditLogsConfiguration configuration;
     private final Predicate<AuditLogEntry> askOneByOne = this::contains;
-    private boolean overlapWarned;
-    private boolean recheckWarned;
+    private final Warned warned;
+
+    /**
+     * Which of the warn-once WARNs a consumer has logged: kept by the consumer, as a consumer stopped and started again
+     * in place (JMX, a route policy) gets new {@code DeliveredIds} but must not warn again.
+     */
+    public static final class Warned {
+        private boolean overlap;
+        private boolean recheck;
+    }
 
     private DeliveredIds(IdempotentRepository repository, String keyPrefix, IdempotentCoverage coverage,
-                         SlackAuditLogsConfiguration configuration) {
+                         SlackAuditLogsConfiguration configuration, Warned warned) {
         this.repository = repository;
         this.keyPrefix = keyPrefix;
         this.coverage = coverage;
         this.configuration = configuration;
+        this.warned = warned;
     }
 
     /**
@@ -72,12 +81,13 @@ public final class DeliveredIds {
      * default, which a route restart (a new consumer) keeps.
      *
      * @param checkpointKey the consumer's checkpoint key, which prefixes the keys in a user's repository
+     * @param warned        the consumer's record of the WARNs given once
      */
     public static DeliveredIds of(SlackAuditLogsConfiguration configuration, EndpointDefault endpointDefault,
-                                  String checkpointKey, CamelContext context) throws Exception {
+                                  String checkpointKey, CamelContext context, Warned warned) throws Exception {
         IdempotentRepository users = configuration.getIdempotentRepository();
         if (users == null) {
-            return new DeliveredIds(endpointDefault.repository(), null, endpointDefault.coverage(), configuration);
+            return new DeliveredIds(endpointDefault.repository(), null, endpointDefault.coverage(), configuration, warned);
         }
         if (!ServiceHelper.isStarted(users) && !context.hasService(users)) {
             context.addService(users, true, true);
@@ -85,7 +95,7 @@ public final class DeliveredIds {
         // a user's in-memory repository is followed from this start; any other is taken to keep every id
         IdempotentCoverage coverage = users instanceof MemoryIdempotentRepository memory
                 ? IdempotentCoverage.remembering(memory.getMaxCacheSize()) : IdempotentCoverage.unbounded();
-        return new DeliveredIds(users, checkpointKey + "/", coverage, configuration);
+        return new DeliveredIds(users, checkpointKey + "/", coverage, configuration, warned);
     }
 
     /**
@@ -191,8 +201,8 @@ public final class DeliveredIds {
 
     /** Warns once if the overlap held more events ({@code overlapEvents}) than an in-memory repository remembers. */
     public void checkOverlapFits(long overlapEvents) {
-        if (!overlapWarned && coverage.bounded() && coverage.capacity() > 0 && overlapEvents > coverage.capacity()) {
-            overlapWarned = true;
+        if (!warned.overlap && coverage.bounded() && coverage.capacity() > 0 && overlapEvents > coverage.capacity()) {
+            warned.overlap = true;
             LOG.warn("The overlap of {} held {} events, more than the in-memory idempotent repository remembers ({}):"
                      + " some may be delivered twice. Set idempotentRepository to a larger or persistent repository,"
                      + " or shorten overlap", configuration.getOverlap(), overlapEvents, coverage.capacity());
@@ -203,10 +213,10 @@ public final class DeliveredIds {
     public void checkRecheckFits(long now) {
         long span = configuration.getRecheck().toSeconds();
         long covered = now - coverage.vouchedFrom();
-        if (recheckWarned || !coverage.forgot() || covered >= span) {
+        if (warned.recheck || !coverage.forgot() || covered >= span) {
             return;
         }
-        recheckWarned = true;
+        warned.recheck = true;
         long perHour = coverage.capacity() * 3600 / Math.max(1, covered);
         LOG.warn("The in-memory idempotent repository holds the last {} ids delivered, the events since {} ({} at"
                  + " about {} events an hour), less than recheck ({}): rechecks read no further back, so that no event"

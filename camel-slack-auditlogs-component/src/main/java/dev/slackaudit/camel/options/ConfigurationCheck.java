@@ -13,9 +13,11 @@
  */
 package dev.slackaudit.camel.options;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.slackaudit.camel.SlackAuditLogsConfiguration;
+import dev.slackaudit.camel.SlackAuditLogsEndpoint;
 import dev.slackaudit.camel.SlackAuditLogsMethod;
 import dev.slackaudit.camel.client.BaseUrl;
 import org.slf4j.Logger;
@@ -28,13 +30,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigurationCheck {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationCheck.class);
+    // the endpoint's logger, as before these checks left it: a user's log settings for the token's WARN still apply
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAuditLogsEndpoint.class);
 
     private ConfigurationCheck() {
     }
 
-    /** Checks every option of an endpoint of {@code method}. */
-    public static void checkEndpoint(SlackAuditLogsConfiguration configuration, SlackAuditLogsMethod method) {
+    /**
+     * Checks every option of an endpoint of {@code method}, {@code delay} (as typed) among them.
+     *
+     * @return the delay
+     */
+    public static Duration checkEndpoint(SlackAuditLogsConfiguration configuration, SlackAuditLogsMethod method,
+                                         String delay) {
         BaseUrl.check(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
         String token = configuration.getToken();
         if (method == SlackAuditLogsMethod.logs && isBlank(token)) {
@@ -48,6 +56,7 @@ public final class ConfigurationCheck {
                      + " Enterprise organization owner");
         }
         checkValues(configuration);
+        Duration parsedDelay = DurationOption.DELAY.parse(delay);
         if ((configuration.getProxyHost() == null) != (configuration.getProxyPort() == null)) {
             throw new IllegalArgumentException("proxyHost and proxyPort go together: set both, or neither");
         }
@@ -66,6 +75,7 @@ public final class ConfigurationCheck {
                                                + configuration.getLatest() + " = " + Instant.ofEpochSecond(latest)
                                                + "): oldest must not be later than latest");
         }
+        return parsedDelay;
     }
 
     /**

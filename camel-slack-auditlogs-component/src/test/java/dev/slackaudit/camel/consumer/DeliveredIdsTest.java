@@ -63,13 +63,13 @@ class DeliveredIdsTest {
     }
 
     private DeliveredIds endpointsOwn() throws Exception {
-        return DeliveredIds.of(configuration, endpointDefault, CHECKPOINT_KEY, null);
+        return DeliveredIds.of(configuration, endpointDefault, CHECKPOINT_KEY, null, new DeliveredIds.Warned());
     }
 
     private DeliveredIds users(IdempotentRepository repository) throws Exception {
         configuration.setIdempotentRepository(repository);
         context.start();
-        return DeliveredIds.of(configuration, endpointDefault, CHECKPOINT_KEY, context);
+        return DeliveredIds.of(configuration, endpointDefault, CHECKPOINT_KEY, context, new DeliveredIds.Warned());
     }
 
     private IdempotentRepository persistent() {

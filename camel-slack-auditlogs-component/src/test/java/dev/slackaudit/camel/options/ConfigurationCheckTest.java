@@ -13,6 +13,8 @@
  */
 package dev.slackaudit.camel.options;
 
+import java.time.Duration;
+
 import dev.slackaudit.camel.SlackAuditLogsConfiguration;
 import dev.slackaudit.camel.SlackAuditLogsMethod;
 import org.junit.jupiter.api.Test;
@@ -29,16 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationCheckTest {
 
     private final SlackAuditLogsConfiguration configuration = new SlackAuditLogsConfiguration();
+    private String delay = "20000";
 
     private String failure(SlackAuditLogsMethod method) {
         return assertThrows(IllegalArgumentException.class,
-                            () -> ConfigurationCheck.checkEndpoint(configuration, method)).getMessage();
+                            () -> ConfigurationCheck.checkEndpoint(configuration, method, delay)).getMessage();
     }
 
     @Test
     void acceptsTheDefaultsWithAToken() {
         configuration.setToken("xoxp-1");
-        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, SlackAuditLogsMethod.logs));
+        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, SlackAuditLogsMethod.logs, delay));
     }
 
     @Test
@@ -49,7 +52,7 @@ class ConfigurationCheckTest {
     @ParameterizedTest
     @EnumSource(value = SlackAuditLogsMethod.class, names = { "actions", "schemas" })
     void needsNoTokenForTheUnauthenticatedMethods(SlackAuditLogsMethod method) {
-        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, method));
+        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, method, delay));
     }
 
     @Test
@@ -70,7 +73,7 @@ class ConfigurationCheckTest {
     @ValueSource(strings = { "org-audit", "slack-auditlogs/api.slack.com/audit/v1/action:user_login" })
     void acceptsAStateKeyAFileStateRepositoryCanStore(String stateKey) {
         configuration.setStateKey(stateKey);
-        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, SlackAuditLogsMethod.actions));
+        assertDoesNotThrow(() -> ConfigurationCheck.checkEndpoint(configuration, SlackAuditLogsMethod.actions, delay));
     }
 
     @Test
@@ -97,5 +100,19 @@ class ConfigurationCheckTest {
     void checksTheValuesOfTheNumbersAndDurations() {
         configuration.setLimit("abc");
         assertTrue(failure(SlackAuditLogsMethod.actions).startsWith("Invalid limit 'abc'"));
+    }
+
+    @Test
+    void returnsTheDelay() {
+        delay = "PT1M";
+        assertEquals(Duration.ofMinutes(1), ConfigurationCheck.checkEndpoint(configuration, SlackAuditLogsMethod.actions,
+                                                                             delay));
+    }
+
+    @Test
+    void reportsABadDelayBeforeTheOptionsThatGoTogether() {
+        delay = "abc";
+        configuration.setProxyHost("proxy.example.com");
+        assertTrue(failure(SlackAuditLogsMethod.actions).startsWith("Invalid delay 'abc'"));
     }
 }
