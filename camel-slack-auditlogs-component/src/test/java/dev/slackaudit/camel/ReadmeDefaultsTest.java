@@ -13,16 +13,21 @@
  */
 package dev.slackaudit.camel;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slackaudit.camel.testing.Readmes;
@@ -37,9 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * build, with the file and line.
  * <p>
  * Checked: the rows of any table whose second column is headed "default" that name an option, as {@code name} (URI
- * reference) or {@code camel.component.slack-auditlogs.kebab-name} (properties); and prose of the form
- * {@code `option` (default 20 seconds...)}. A description may stop after any of the catalog's sentences and may end with
- * a link ("See [Batching](#batching).").
+ * reference) or {@code camel.component.slack-auditlogs.kebab-name} (properties); and prose, in the READMEs and in
+ * {@code docs/}, of the forms {@code `option` (default 20 seconds...)}, {@code `option` (20 by default)},
+ * {@code (`option`, default true)} and {@code the default `option` of 20 s}. A description may stop after any of the
+ * catalog's sentences and may end with a link ("See [Batching](#batching).").
  */
 class ReadmeDefaultsTest {
 
@@ -48,7 +54,12 @@ class ReadmeDefaultsTest {
     private static final Set<String> STARTER_SWITCHES = Set.of("enabled", "customizer.enabled");
     private static final Pattern TABLE_HEADER = Pattern.compile("(?m)^\\|\\s*\\w+\\s*\\|\\s*[Dd]efault\\s*\\|.*$");
     private static final Pattern OPTION_ROW = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*) \\| (.*) \\|$");
-    private static final Pattern PROSE_DEFAULT = Pattern.compile("`(\\w+)` \\(default ([^):;,]+)");
+    /** Prose stating an option's default: the option in group 1, the value in group 2. */
+    private static final List<Pattern> PROSE_DEFAULTS = List.of(
+            Pattern.compile("`(\\w+)` \\(default ([^):;,]+)"),
+            Pattern.compile("`(\\w+)` \\(([^()`]+?) by default\\)"),
+            Pattern.compile("\\(`(\\w+)`, default ([^):;,]+)\\)"),
+            Pattern.compile("default `(\\w+)` of ([^):;,.]+)"));
     private static final Pattern LINK_SENTENCE = Pattern.compile(" See \\[[^]]+]\\([^)]+\\)\\.$");
     private static final Pattern HUMAN_DURATION = Pattern.compile("(\\d+) ?(ms|s|seconds?|min|minutes?|h|hours?)");
 
@@ -75,18 +86,39 @@ class ReadmeDefaultsTest {
     }
 
     @Test
-    void everyDefaultStatedInProseIsTheCatalogs() {
-        Readmes.all().forEach((file, text) -> {
-            Matcher prose = PROSE_DEFAULT.matcher(text);
-            while (prose.find()) {
-                JsonNode option = options.get(prose.group(1));
-                if (option != null && !sameValue(prose.group(2).trim(), option.path("defaultValue").asText())) {
-                    mismatches.add(file + ":" + Readmes.lineOf(text, prose.start()) + " says " + prose.group()
-                                   + ", the catalog's default is " + option.path("defaultValue").asText());
+    void everyDefaultStatedInProseIsTheCatalogs() throws IOException {
+        int stated = 0;
+        for (Map.Entry<String, String> document : documents().entrySet()) {
+            String text = document.getValue();
+            for (Pattern form : PROSE_DEFAULTS) {
+                Matcher prose = form.matcher(text);
+                while (prose.find()) {
+                    JsonNode option = options.get(prose.group(1));
+                    if (option == null) {
+                        continue;
+                    }
+                    stated++;
+                    if (!sameValue(prose.group(2).trim(), option.path("defaultValue").asText())) {
+                        mismatches.add(document.getKey() + ":" + Readmes.lineOf(text, prose.start()) + " says "
+                                       + prose.group() + ", the catalog's default is "
+                                       + option.path("defaultValue").asText());
+                    }
                 }
             }
-        });
+        }
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+        assertTrue(stated > 0, "no default stated in prose was found: the patterns no longer match the documents");
+    }
+
+    /** Every README, and the documents under docs/, by path from the project root. */
+    private static Map<String, String> documents() throws IOException {
+        Map<String, String> documents = new TreeMap<>(Readmes.all());
+        try (Stream<Path> docs = Files.list(Readmes.PROJECT.resolve("docs"))) {
+            for (Path doc : docs.filter(file -> file.toString().endsWith(".md")).toList()) {
+                documents.put(Readmes.PROJECT.relativize(doc).toString(), Files.readString(doc));
+            }
+        }
+        return documents;
     }
 
     @Test

@@ -29,9 +29,9 @@ import dev.slackaudit.camel.consumer.WindowReader.ReadWindow;
 import dev.slackaudit.camel.model.AuditLogEntry;
 
 /**
- * A window's events still to deliver, oldest first, for {@link WindowDelivery}: those inside the window that were not delivered before
- * (one within the recorded position for sure, and one dated up to the last second that may have been delivered if
- * the idempotent repository says so; later ones skip the lookup). Events are taken from the window
+ * A window's events still to deliver, oldest first, for {@link WindowDelivery}: those inside the window that were not
+ * delivered before (one within the recorded position for sure, and one dated up to the last second that may have been
+ * delivered if the idempotent repository says so; later ones skip the lookup). Events are taken from the window
  * {@value BatchIdempotentRepository#MAX_KEYS} at a time, so that a {@link BatchIdempotentRepository} answers for
  * all of them at once.
  */
